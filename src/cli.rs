@@ -1,0 +1,252 @@
+//! Command-line flags → validated options → pipeline → report → exit status. Nothing else.
+//!
+//! Flags are parsed by clap (derive) and then checked once into plain options (`FailOn`,
+//! output target, colour), so the commands below never see raw strings.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use factdiff::model::{Facet, Finding, FindingKind};
+use factdiff::report::{self, DiffReport, DocumentInfo, Step};
+use factdiff::{analyze, diff_versions, eval, load};
+
+/// A fact-aware diff for news text: which figures, dates, quotes, speakers and denials changed.
+#[derive(Debug, Parser)]
+#[command(name = "factdiff", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Compare versions of one article, oldest first; each consecutive pair is one step.
+    ///
+    /// Exit status: 0 nothing reportable under --fail-on, 1 reportable findings, 2 trouble.
+    Diff(DiffArgs),
+    /// Score the tool against case folders holding expected.json (see the README).
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+struct DiffArgs {
+    /// Versions of the article, oldest first: files (.txt, .md, .json) or - for stdin.
+    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    files: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
+    format: OutputFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// When to colour terminal output (NO_COLOR is honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+    /// Which findings make the exit status 1: comma-separated kinds (added, removed, moved,
+    /// reworded, conflict), conflict facets (quantity, date, quote, attribution, polarity),
+    /// `any` or `none`.
+    #[arg(long, value_name = "KINDS", default_value = "any")]
+    fail_on: String,
+}
+
+#[derive(Debug, Args)]
+struct EvalArgs {
+    /// Folders of cases (each case folder holds expected.json and its texts).
+    #[arg(required = true, value_name = "DIR")]
+    dirs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Terminal,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+/// The exit policy: which findings count as reportable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailOn {
+    kinds: Vec<FindingKind>,
+    facets: Vec<Facet>,
+}
+
+impl FailOn {
+    pub fn parse(spec: &str) -> Result<FailOn, String> {
+        let mut policy = FailOn {
+            kinds: Vec::new(),
+            facets: Vec::new(),
+        };
+        for word in spec.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            match word {
+                "any" | "all" => {
+                    policy.kinds.extend(FindingKind::ALL);
+                }
+                "none" => {}
+                _ => {
+                    if let Some(k) = FindingKind::ALL.iter().find(|k| k.as_str() == word) {
+                        policy.kinds.push(*k);
+                    } else if let Some(f) = Facet::ALL.iter().find(|f| f.as_str() == word) {
+                        policy.facets.push(*f);
+                    } else {
+                        return Err(format!(
+                            "--fail-on: unknown kind `{word}` (expected added, removed, moved, reworded, conflict, quantity, date, quote, attribution, polarity, any or none)"
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(policy)
+    }
+
+    pub fn fails(&self, f: &Finding) -> bool {
+        self.kinds.contains(&f.kind) || f.facet.is_some_and(|x| self.facets.contains(&x))
+    }
+}
+
+/// Runs the parsed command line and returns the exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Diff(args) => run_diff(args),
+        Command::Eval(args) => run_eval(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            let mut err = anstream::stderr();
+            let _ = writeln!(err, "factdiff: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
+    let policy = FailOn::parse(&args.fail_on)?;
+    if args.files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err("standard input (-) can be read only once".into());
+    }
+    let mut analyses = Vec::with_capacity(args.files.len());
+    for name in &args.files {
+        let doc = load::load(name).map_err(|e| e.to_string())?;
+        analyses.push(analyze(doc));
+    }
+    let steps: Vec<Step> = analyses
+        .windows(2)
+        .map(|w| Step {
+            old: w[0].doc.name.clone(),
+            new: w[1].doc.name.clone(),
+            findings: diff_versions(&w[0], &w[1]),
+        })
+        .collect();
+    let report = DiffReport {
+        documents: analyses.iter().map(DocumentInfo::of).collect(),
+        steps,
+    };
+    let color = color_choice(args.color, args.output.is_some());
+    emit(args.output.as_deref(), color, |out| match args.format {
+        OutputFormat::Terminal => report::terminal::render(&report, out),
+        OutputFormat::Json => report::json::render(&report, out),
+    })?;
+    let failing = report.findings().any(|f| policy.fails(f));
+    Ok(ExitCode::from(u8::from(failing)))
+}
+
+fn run_eval(args: EvalArgs) -> Result<ExitCode, String> {
+    let dirs = eval::find_cases(&args.dirs).map_err(|e| e.to_string())?;
+    if dirs.is_empty() {
+        return Err("no case folders (with expected.json) found".into());
+    }
+    let mut cases = Vec::with_capacity(dirs.len());
+    for dir in &dirs {
+        cases.push(eval::run_case(dir).map_err(|e| e.to_string())?);
+    }
+    emit(None, anstream::ColorChoice::Never, |out| {
+        report::eval::render(&cases, out)
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn color_choice(when: ColorWhen, to_file: bool) -> anstream::ColorChoice {
+    match when {
+        ColorWhen::Always => anstream::ColorChoice::Always,
+        ColorWhen::Never => anstream::ColorChoice::Never,
+        // A file is never a terminal: no colour unless asked.
+        ColorWhen::Auto if to_file => anstream::ColorChoice::Never,
+        ColorWhen::Auto => anstream::ColorChoice::Auto,
+    }
+}
+
+/// Renders to stdout, or to a file by way of a temporary file renamed into place, so a
+/// failed run never leaves a half-written report.
+fn emit(
+    output: Option<&Path>,
+    color: anstream::ColorChoice,
+    render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), String> {
+    let mut buffer = Vec::new();
+    render(&mut buffer).map_err(|e| format!("cannot render the report: {e}"))?;
+    match output {
+        None => {
+            let stdout = io::stdout().lock();
+            let mut stream = anstream::AutoStream::new(stdout, color);
+            match stream.write_all(&buffer).and_then(|()| stream.flush()) {
+                Ok(()) => Ok(()),
+                // A closed pipe (`factdiff diff … | head`) is not an error worth a message.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(format!("cannot write to standard output: {e}")),
+            }
+        }
+        Some(path) => {
+            let plain = if color == anstream::ColorChoice::Always {
+                buffer
+            } else {
+                anstream::adapter::strip_bytes(&buffer).into_vec()
+            };
+            write_atomically(path, &plain)
+        }
+    }
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("report");
+    let tmp = dir.join(format!(".{name}.factdiff-tmp-{}", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(format!("{}: cannot write the report: {e}", path.display()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fail_on_parses_kinds_and_facets() {
+        let p = FailOn::parse("quote,attribution,removed").unwrap();
+        assert_eq!(p.kinds, [FindingKind::Removed]);
+        assert_eq!(p.facets, [Facet::Quote, Facet::Attribution]);
+        assert!(FailOn::parse("none").unwrap().kinds.is_empty());
+        assert!(
+            FailOn::parse("bogus")
+                .unwrap_err()
+                .contains("unknown kind `bogus`")
+        );
+    }
+}

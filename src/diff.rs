@@ -1,0 +1,488 @@
+//! Stage 6, **diff**: an [`Alignment`] of two analysed versions → [`Finding`]s.
+//!
+//! Each linked pair of sentences is classified: unchanged (no finding), moved, reworded (same
+//! facts, other words) or one conflict per fact that changed (quantity, date, quote,
+//! attribution, polarity). Unlinked sentences are removed or added. Compatible values are not
+//! conflicts: `26` and `dozens` overlap, `26 states` and `twenty-six countries` are one fact.
+//! No I/O; the order of findings follows the new version, then the old.
+
+use crate::align::{Alignment, Link, LinkKind, similarity, words};
+use crate::model::{
+    Analysis, Claim, ClaimKind, Facet, Finding, FindingKind, Severity, Side, Value,
+};
+
+/// The findings between an old and a new version.
+pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for link in &alignment.links {
+        match link.kind {
+            LinkKind::Same => {}
+            LinkKind::Moved => {
+                // A moved sentence is news only if the paragraph order really changed.
+                findings.push(Finding {
+                    kind: FindingKind::Moved,
+                    facet: None,
+                    severity: Severity::Low,
+                    sides: vec![sentence_side(old, link.old), sentence_side(new, link.new)],
+                    subject: None,
+                    reason: Some(link.reason()),
+                });
+            }
+            LinkKind::Edited | LinkKind::MovedEdited => {
+                let conflicts = compare_sentences(old, new, link);
+                if conflicts.is_empty() {
+                    findings.push(Finding {
+                        kind: FindingKind::Reworded,
+                        facet: None,
+                        severity: Severity::Low,
+                        sides: vec![sentence_side(old, link.old), sentence_side(new, link.new)],
+                        subject: None,
+                        reason: Some(link.reason()),
+                    });
+                } else {
+                    findings.extend(conflicts);
+                }
+            }
+        }
+    }
+    for &i in &alignment.removed {
+        findings.push(one_sided(FindingKind::Removed, old, i));
+    }
+    for &j in &alignment.added {
+        findings.push(one_sided(FindingKind::Added, new, j));
+    }
+    sort_findings(&mut findings, &old.doc.name);
+    findings
+}
+
+/// Orders findings by their place in the new version (old-only findings by the old one).
+pub fn sort_findings(findings: &mut [Finding], old_name: &str) {
+    findings.sort_by_key(|f| position_key(f, old_name));
+}
+
+fn position_key(f: &Finding, old_name: &str) -> (u32, u32, u32, FindingKind, Option<Facet>) {
+    let new_side = f
+        .sides
+        .iter()
+        .rev()
+        .find(|s| s.doc != old_name || f.sides.len() == 1);
+    let old_side = f.sides.first();
+    (
+        new_side.map_or(0, |s| s.line),
+        new_side.map_or(0, |s| s.col),
+        old_side.map_or(0, |s| s.line),
+        f.kind,
+        f.facet,
+    )
+}
+
+fn one_sided(kind: FindingKind, a: &Analysis, sentence: usize) -> Finding {
+    let has_claims = a.claims_of(sentence).any(|c| c.kind != ClaimKind::Polarity);
+    Finding {
+        kind,
+        facet: None,
+        severity: if has_claims {
+            Severity::Medium
+        } else {
+            Severity::Low
+        },
+        sides: vec![sentence_side(a, sentence)],
+        subject: None,
+        reason: None,
+    }
+}
+
+fn sentence_side(a: &Analysis, sentence: usize) -> Side {
+    let s = &a.sentences[sentence];
+    Side {
+        doc: a.doc.name.clone(),
+        line: s.line,
+        col: s.col,
+        text: s.text.clone(),
+        value: String::new(),
+        surface: String::new(),
+    }
+}
+
+fn claim_side(a: &Analysis, claim: &Claim, value: String) -> Side {
+    let (line, col) = a.doc.position(claim.span.start);
+    Side {
+        doc: a.doc.name.clone(),
+        line,
+        col,
+        text: a.sentences[claim.sentence].text.clone(),
+        value,
+        surface: claim.surface.clone(),
+    }
+}
+
+fn conflict(
+    facet: Facet,
+    old: (&Analysis, &Claim, String),
+    new: (&Analysis, &Claim, String),
+    subject: Option<String>,
+    link: &Link,
+) -> Finding {
+    Finding {
+        kind: FindingKind::Conflict,
+        facet: Some(facet),
+        severity: Severity::High,
+        sides: vec![
+            claim_side(old.0, old.1, old.2),
+            claim_side(new.0, new.1, new.2),
+        ],
+        subject,
+        reason: Some(link.reason()),
+    }
+}
+
+/// The conflicts between two linked sentences; empty when their facts agree.
+fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding> {
+    let of = |a: &'_ Analysis, s: usize, k: ClaimKind| -> Vec<Claim> {
+        a.claims_of(s).filter(|c| c.kind == k).cloned().collect()
+    };
+    let mut out = Vec::new();
+
+    // Quantities and dates: pair by slot, then compare values.
+    for (kind, facet) in [
+        (ClaimKind::Quantity, Facet::Quantity),
+        (ClaimKind::Date, Facet::Date),
+    ] {
+        let a = of(old, link.old, kind);
+        let b = of(new, link.new, kind);
+        for (x, y) in pair_claims(&a, &b) {
+            if !values_compatible(&x.value, &y.value) {
+                let subject = y.noun.clone().or(x.noun.clone());
+                out.push(conflict(
+                    facet,
+                    (old, &x, x.value.to_string()),
+                    (new, &y, y.value.to_string()),
+                    subject,
+                    link,
+                ));
+            }
+        }
+    }
+
+    // Attributions: the same sentence now names another speaker.
+    let a = of(old, link.old, ClaimKind::Attribution);
+    let b = of(new, link.new, ClaimKind::Attribution);
+    let mut speaker_changed = false;
+    for (x, y) in a.iter().zip(b.iter()) {
+        if x.speaker.is_some() && y.speaker.is_some() && x.speaker != y.speaker {
+            speaker_changed = true;
+            out.push(conflict(
+                Facet::Attribution,
+                (old, x, x.value.to_string()),
+                (new, y, y.value.to_string()),
+                None,
+                link,
+            ));
+        }
+    }
+
+    // Quotes: pair by words; changed words are a quote conflict, a changed speaker an
+    // attribution conflict (unless the attribution above already said so).
+    let a = of(old, link.old, ClaimKind::Quote);
+    let b = of(new, link.new, ClaimKind::Quote);
+    for (x, y) in pair_quotes(&a, &b) {
+        if quote_key(&x.value) != quote_key(&y.value) {
+            out.push(conflict(
+                Facet::Quote,
+                (old, &x, x.value.to_string()),
+                (new, &y, y.value.to_string()),
+                y.speaker.clone(),
+                link,
+            ));
+        }
+        if !speaker_changed && x.speaker.is_some() && y.speaker.is_some() && x.speaker != y.speaker
+        {
+            speaker_changed = true;
+            let name = |a: &Analysis, c: &Claim| speaker_name(a, c);
+            out.push(conflict(
+                Facet::Attribution,
+                (old, &x, name(old, &x)),
+                (new, &y, name(new, &y)),
+                None,
+                link,
+            ));
+        }
+    }
+
+    // Polarity: a negation added or taken away.
+    let pa = of(old, link.old, ClaimKind::Polarity);
+    let pb = of(new, link.new, ClaimKind::Polarity);
+    let polarity = |v: &[Claim]| {
+        v.first()
+            .map_or("positive".to_string(), |c| c.value.to_string())
+    };
+    if polarity(&pa) != polarity(&pb) {
+        let sentence_claim = |a: &Analysis, s: usize, v: &[Claim]| {
+            v.first().cloned().unwrap_or_else(|| Claim {
+                kind: ClaimKind::Polarity,
+                sentence: s,
+                span: a.sentences[s].span.clone(),
+                surface: String::new(),
+                value: Value::Text("positive".into()),
+                noun: None,
+                speaker: None,
+            })
+        };
+        let x = sentence_claim(old, link.old, &pa);
+        let y = sentence_claim(new, link.new, &pb);
+        out.push(conflict(
+            Facet::Polarity,
+            (old, &x, polarity(&pa)),
+            (new, &y, polarity(&pb)),
+            None,
+            link,
+        ));
+    }
+    out
+}
+
+fn speaker_name(a: &Analysis, quote: &Claim) -> String {
+    let key = quote.speaker.as_deref().unwrap_or_default();
+    a.claims
+        .iter()
+        .find(|c| c.kind == ClaimKind::Attribution && c.speaker.as_deref() == Some(key))
+        .map_or_else(|| key.to_string(), |c| c.value.to_string())
+}
+
+/// Pairs claims of one kind across two linked sentences: the same slot (counted noun) first,
+/// then what is left in order. Unpaired claims are not conflicts: a fact that is only on one
+/// side was added or dropped, not contradicted.
+fn pair_claims(a: &[Claim], b: &[Claim]) -> Vec<(Claim, Claim)> {
+    let mut pairs = Vec::new();
+    let mut used_b = vec![false; b.len()];
+    let mut left_a = Vec::new();
+    // Identical values pair first, wherever they are, so a number that stayed put is never
+    // read as having changed into its neighbour.
+    let mut used_a = vec![false; a.len()];
+    for (i, x) in a.iter().enumerate() {
+        if let Some(j) =
+            (0..b.len()).find(|&j| !used_b[j] && b[j].value == x.value && b[j].noun == x.noun)
+        {
+            used_b[j] = true;
+            used_a[i] = true;
+        }
+    }
+    for (i, x) in a.iter().enumerate() {
+        if used_a[i] {
+            continue;
+        }
+        let same_slot = x
+            .noun
+            .as_ref()
+            .and_then(|n| (0..b.len()).find(|&j| !used_b[j] && b[j].noun.as_ref() == Some(n)));
+        match same_slot {
+            Some(j) => {
+                used_b[j] = true;
+                pairs.push((x.clone(), b[j].clone()));
+            }
+            None => left_a.push(x.clone()),
+        }
+    }
+    let left_b: Vec<&Claim> = b
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| !used_b[*j])
+        .map(|(_, c)| c)
+        .collect();
+    // Leftovers pair by order only when both sides have the same number of them: otherwise
+    // which one changed is a guess.
+    if left_a.len() == left_b.len() {
+        for (x, y) in left_a.into_iter().zip(left_b) {
+            let nouns_clash =
+                matches!((&x.noun, &y.noun), (Some(p), Some(q)) if head(p) != head(q));
+            if !nouns_clash {
+                pairs.push((x, y.clone()));
+            }
+        }
+    }
+    pairs
+}
+
+fn head(noun: &str) -> &str {
+    noun.split_whitespace().last().unwrap_or(noun)
+}
+
+/// Quotes pair by their words: the most similar first, then in order.
+fn pair_quotes(a: &[Claim], b: &[Claim]) -> Vec<(Claim, Claim)> {
+    if a.len() == 1 && b.len() == 1 {
+        return vec![(a[0].clone(), b[0].clone())];
+    }
+    let wa: Vec<Vec<String>> = a
+        .iter()
+        .map(|c| words(&c.value.to_string()).collect())
+        .collect();
+    let wb: Vec<Vec<String>> = b
+        .iter()
+        .map(|c| words(&c.value.to_string()).collect())
+        .collect();
+    let mut candidates = Vec::new();
+    for (i, x) in wa.iter().enumerate() {
+        for (j, y) in wb.iter().enumerate() {
+            let s = similarity(x, y);
+            if s >= 0.3 {
+                candidates.push((s, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let (mut ua, mut ub) = (vec![false; a.len()], vec![false; b.len()]);
+    let mut pairs = Vec::new();
+    for (_, i, j) in candidates {
+        if !ua[i] && !ub[j] {
+            ua[i] = true;
+            ub[j] = true;
+            pairs.push((a[i].clone(), b[j].clone()));
+        }
+    }
+    pairs.sort_by_key(|(x, _)| x.span.start);
+    pairs
+}
+
+/// Quote words folded for comparison: case, quote style and punctuation do not count here.
+fn quote_key(v: &Value) -> String {
+    crate::align::sentence_key(&v.to_string())
+}
+
+/// Whether two values can both be true of one fact.
+pub fn values_compatible(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Quantity(x), Value::Quantity(y)) => x.compatible(y),
+        (Value::Date(x), Value::Date(y)) => {
+            use crate::model::DateValue::*;
+            match (x, y) {
+                (Day(p), Day(q)) => p == q,
+                (Month(y1, m1), Month(y2, m2)) => (y1, m1) == (y2, m2),
+                (Year(p), Year(q)) => p == q,
+                // Different granularity: compatible when one contains the other.
+                (Day(d), Month(y, m)) | (Month(y, m), Day(d)) => {
+                    d.to_string().starts_with(&format!("{y:04}-{m:02}"))
+                }
+                (Day(d), Year(y)) | (Year(y), Day(d)) => crate::calendar::year_of(*d) == *y,
+                (Month(y1, _), Year(y2)) | (Year(y2), Month(y1, _)) => y1 == y2,
+            }
+        }
+        (Value::Text(x), Value::Text(y)) => x == y,
+        // A resolved date against an unresolved weekday: no basis to call it a conflict.
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze;
+    use crate::load::load_bytes;
+
+    fn run(old: &str, new: &str) -> Vec<Finding> {
+        let header = "source: T\npublished: 5 Sep 2025\n\n";
+        let a = analyze(load_bytes("old.txt", format!("{header}{old}").as_bytes()).unwrap());
+        let b = analyze(load_bytes("new.txt", format!("{header}{new}").as_bytes()).unwrap());
+        let alignment = crate::align::align(&a.sentences, &b.sentences);
+        diff(&a, &b, &alignment)
+    }
+
+    fn summary(f: &[Finding]) -> Vec<String> {
+        f.iter()
+            .map(|f| match f.facet {
+                Some(facet) => format!(
+                    "{}:{} {} -> {}",
+                    f.kind.as_str(),
+                    facet.as_str(),
+                    f.sides[0].value,
+                    f.sides[1].value
+                ),
+                None => f.kind.as_str().to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn number_change_is_a_quantity_conflict() {
+        let f = run(
+            "On Thursday 26 states agreed to send troops.\n",
+            "On Thursday 24 states agreed to send troops.\n",
+        );
+        assert_eq!(summary(&f), ["conflict:quantity 26 -> 24"]);
+    }
+
+    #[test]
+    fn synonym_noun_and_number_words_are_not_a_conflict() {
+        let f = run(
+            "Delegations from 26 states attended the talks.\n",
+            "Delegations from twenty-six countries attended the talks.\n",
+        );
+        assert_eq!(summary(&f), ["reworded"]);
+    }
+
+    #[test]
+    fn vague_and_exact_are_compatible() {
+        let f = run(
+            "A day earlier dozens of nations pledged troops to the plan.\n",
+            "A day earlier 26 nations pledged troops to the plan.\n",
+        );
+        assert_eq!(summary(&f), ["reworded"]);
+    }
+
+    #[test]
+    fn weekday_change_is_a_date_conflict() {
+        let f = run(
+            "The summit on Thursday ended late.\n",
+            "The summit on Wednesday ended late.\n",
+        );
+        assert_eq!(summary(&f), ["conflict:date 2025-09-04 -> 2025-09-03"]);
+    }
+
+    #[test]
+    fn quote_words_and_speaker() {
+        let f = run(
+            "“They will be legitimate targets,” Putin said.\n",
+            "“They would be legitimate targets,” Putin said.\n",
+        );
+        assert_eq!(
+            summary(&f),
+            ["conflict:quote They will be legitimate targets -> They would be legitimate targets"]
+        );
+        let f = run(
+            "“They will be legitimate targets,” Putin said.\n",
+            "“They will be legitimate targets,” Peskov said.\n",
+        );
+        assert_eq!(summary(&f), ["conflict:attribution Putin -> Peskov"]);
+    }
+
+    #[test]
+    fn negation_flip_is_a_polarity_conflict() {
+        let f = run(
+            "The driver was not injured in the crash.\n",
+            "The driver was injured in the crash.\n",
+        );
+        assert_eq!(summary(&f), ["conflict:polarity negative -> positive"]);
+    }
+
+    #[test]
+    fn punctuation_only_change_outside_quotes_is_nothing() {
+        assert!(
+            run(
+                "The storm, officials said, was severe.\n",
+                "The storm officials said was severe.\n"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn added_removed_and_moved() {
+        let f = run(
+            "First point here.\n\nSecond point there.\n\nThird idea now.\n",
+            "Second point there.\n\nFirst point here.\n\nA new fourth line.\n",
+        );
+        let kinds = summary(&f);
+        assert!(kinds.contains(&"moved".to_string()), "{kinds:?}");
+        assert!(kinds.contains(&"added".to_string()));
+        assert!(kinds.contains(&"removed".to_string()));
+    }
+}

@@ -1,0 +1,258 @@
+//! Dates and times in running text: absolute forms (`5 Sep 2025`, `September 5`, `Sept. 5,
+//! 2025`, `Feb. 24, 2022`, `2025-09-05`), partial ones (`February 2022`, `in 2022`), weekdays
+//! (`on Friday`, `Thursday's meeting`, `last Tuesday`) and `yesterday`/`today`/`tomorrow`.
+//! Clock times (`4 p.m.`, `1.50pm`, `10:30`) are masked so no one reads them as counts.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::Weekday;
+use regex::Regex;
+
+use crate::calendar::{self, MONTHS, WEEKDAYS};
+
+/// A date as the text gives it; `normalize` resolves it against the publication date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDate {
+    pub day: Option<u32>,
+    pub month: Option<u32>,
+    pub year: Option<i32>,
+    pub weekday: Option<Weekday>,
+    /// Days from the publication date (`yesterday` = -1).
+    pub relative_days: Option<i64>,
+    /// Whether the sentence speaks of the future (`will`, `next`), which decides whether a
+    /// bare weekday is the coming one or the last one.
+    pub future: bool,
+}
+
+impl RawDate {
+    fn empty(future: bool) -> Self {
+        RawDate {
+            day: None,
+            month: None,
+            year: None,
+            weekday: None,
+            relative_days: None,
+            future,
+        }
+    }
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("valid regex")
+}
+
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})(?:,?\s+(?P<y>\d{{4}}))?\b"
+    ))
+});
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?P<wd>{WEEKDAYS}),?\s+)?(?P<m>{MONTHS})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*(?P<y>\d{{4}}))?\b"
+    ))
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?i:early|mid|late)-?\s*)?(?P<m>{MONTHS})\s+(?:of\s+)?(?P<y>\d{{4}})\b"
+    ))
+});
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(?i:in|since|by|until|from|of|during|before|after|early|late|mid)\s+(?P<y>(?:19|20)\d{2})\b(?P<range>\s*[-–]\s*\d)?",
+    )
+});
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WEEKDAYS})(?:['’]s)?\b"
+    ))
+});
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?i:(?P<w>yesterday|today|tomorrow))\b"));
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b",
+    )
+});
+static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:will|shall|is due to|are due to|is expected to|are expected to|plans? to|is set to|are set to|scheduled|going to|next|upcoming|coming)\b|['’]ll\b",
+    )
+});
+
+/// A date with its byte span in the sentence.
+pub type Dated = (Range<usize>, RawDate);
+
+/// Finds the dates of one sentence. Returns them with their local byte spans, and the spans to
+/// mask from quantity extraction (dates and clock times).
+pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
+    let future = FUTURE.is_match(text);
+    let mut found: Vec<Dated> = Vec::new();
+    let taken = |found: &Vec<Dated>, r: &Range<usize>| {
+        found
+            .iter()
+            .any(|(s, _)| s.start < r.end && r.start < s.end)
+    };
+    for c in ISO_DATE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let mut d = RawDate::empty(future);
+        d.year = c["y"].parse().ok();
+        d.month = c["m"].parse().ok();
+        d.day = c["d"].parse().ok();
+        if valid(&d) {
+            found.push((m.range(), d));
+        }
+    }
+    for regex in [&*DAY_MONTH, &*MONTH_DAY] {
+        for c in regex.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            if taken(&found, &m.range()) || !month_is_capitalised(&c["m"]) {
+                continue;
+            }
+            let mut d = RawDate::empty(future);
+            d.day = c["d"].parse().ok();
+            d.month = calendar::month_number(&c["m"]);
+            d.year = c.name("y").and_then(|y| y.as_str().parse().ok());
+            d.weekday = c.name("wd").and_then(|w| calendar::weekday(w.as_str()));
+            if valid(&d) {
+                found.push((m.range(), d));
+            }
+        }
+    }
+    for c in MONTH_YEAR.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if taken(&found, &m.range()) || !month_is_capitalised(&c["m"]) {
+            continue;
+        }
+        let mut d = RawDate::empty(future);
+        d.month = calendar::month_number(&c["m"]);
+        d.year = c["y"].parse().ok();
+        found.push((m.range(), d));
+    }
+    for c in YEAR.captures_iter(text) {
+        let y = c.name("y").expect("year group");
+        // "2014-2022" is a range of years: quantity extraction reads it as one.
+        if c.name("range").is_some() {
+            continue;
+        }
+        if taken(&found, &y.range()) {
+            continue;
+        }
+        let mut d = RawDate::empty(future);
+        d.year = y.as_str().parse().ok();
+        found.push((y.range(), d));
+    }
+    for c in WEEKDAY.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if taken(&found, &m.range()) {
+            continue;
+        }
+        let mut d = RawDate::empty(future);
+        d.weekday = calendar::weekday(&c["wd"]);
+        match c
+            .name("rel")
+            .map(|r| r.as_str().to_ascii_lowercase())
+            .as_deref()
+        {
+            Some("last") => d.future = false,
+            Some("next" | "coming") => d.future = true,
+            _ => {}
+        }
+        found.push((m.range(), d));
+    }
+    for c in RELATIVE.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let mut d = RawDate::empty(future);
+        d.relative_days = Some(match c["w"].to_ascii_lowercase().as_str() {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        });
+        found.push((m.range(), d));
+    }
+    found.sort_by_key(|(r, _)| r.start);
+    let mut masked: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
+    masked.extend(TIME.find_iter(text).map(|m| m.range()));
+    (found, masked)
+}
+
+fn valid(d: &RawDate) -> bool {
+    let month_ok = d.month.is_none_or(|m| (1..=12).contains(&m));
+    let day_ok = d.day.is_none_or(|x| (1..=31).contains(&x));
+    match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(x)) => calendar::ymd(y, m, x).is_some(),
+        _ => month_ok && day_ok,
+    }
+}
+
+/// `May` the month, not `may` the verb; abbreviations must be capitalised too.
+fn month_is_capitalised(m: &str) -> bool {
+    m.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(text: &str) -> Vec<(String, RawDate)> {
+        find(text)
+            .0
+            .into_iter()
+            .map(|(r, d)| (text[r].to_string(), d))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_forms() {
+        let d =
+            dates("It began on Feb. 24, 2022 and ended 5 Sep 2025, not on Sept. 5 or 2025-09-06.");
+        let surfaces: Vec<&str> = d.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(
+            surfaces,
+            ["Feb. 24, 2022", "5 Sep 2025", "Sept. 5", "2025-09-06"]
+        );
+        assert_eq!(
+            (d[0].1.year, d[0].1.month, d[0].1.day),
+            (Some(2022), Some(2), Some(24))
+        );
+        assert_eq!(d[2].1.year, None);
+    }
+
+    #[test]
+    fn partial_dates() {
+        let d = dates("The war began in February 2022, and talks failed in 2022.");
+        assert_eq!(d[0].0, "February 2022");
+        assert_eq!((d[0].1.month, d[0].1.day), (Some(2), None));
+        assert_eq!(d[1].0, "2022");
+        assert_eq!(d[1].1.month, None);
+    }
+
+    #[test]
+    fn weekdays_and_tense() {
+        let d = dates("The summit on Thursday's agenda met on Friday.");
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].1.weekday, Some(Weekday::Thu));
+        assert!(!d[1].1.future);
+        let d = dates("Leaders will meet again next Tuesday.");
+        assert!(d[0].1.future);
+    }
+
+    #[test]
+    fn may_the_verb_is_not_a_month() {
+        assert!(dates("Prices may 5 times rise.").is_empty());
+    }
+
+    #[test]
+    fn times_are_masked_not_dated() {
+        let (found, masked) = find("As of 1.50pm there were 147 warnings, and at 4 p.m. more.");
+        assert!(found.is_empty());
+        assert_eq!(masked.len(), 2);
+    }
+
+    #[test]
+    fn year_ranges_are_left_to_quantities() {
+        assert!(dates("fighting between 2014-2022 in the east").is_empty());
+    }
+}

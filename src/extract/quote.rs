@@ -1,0 +1,366 @@
+//! Quotations, their speakers, attributions and negation cues.
+//!
+//! Quotes: curly (“…”) and straight ("…") marks, a quote left open at the end of its sentence
+//! (it runs on into the next paragraph), and the press-release layout where a line
+//! `Name, title, said:` is followed by the quoted paragraph without any marks. Attribution
+//! patterns: `"…," X said`, `"…," said X`, `X said: "…"`, `X told reporters`, `X, a title,
+//! said`, `according to X`. A pronoun speaker stays a pronoun here; `normalize` resolves it.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Detail, RawClaim};
+use crate::model::{ClaimKind, Document, Sentence};
+
+/// Who a sentence says is speaking, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SpeakerRef {
+    /// A name or an organisation as written (`President Vladimir Putin`, `the ministry`).
+    Name(String),
+    /// `he`, `she`, `they`.
+    Pronoun(String),
+}
+
+const VERBS: &str = r"said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns|insisted|insists|explained|explains|noted|notes|claimed|claims|argued|argues|announced|announces|confirmed|confirms|denied|denies|wrote|writes|replied|asked|urged|urges|recalled|acknowledged|admitted|admits|continued|suggested|commented|remarked|reiterated|stressed|said\s+in\s+a\s+statement";
+const NAME: &str = r"(?:[A-Z][\p{L}’'.\-]*\s+){0,3}[A-Z][\p{L}’'\-]+";
+
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{NAME}|\b(?:he|she|they|He|She|They)\b)(?:,\s[^,]{{2,90}},)?\s+(?:(?:also|later|previously|then|has|had|have|once|again|separately|on\s+\w+)\s+){{0,2}}(?P<verb>{VERBS})\b"
+    ))
+    .expect("valid regex")
+});
+static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"[”"’],?\s+(?P<verb>said|says|added|declared|told|asked|wrote|warned|insisted|replied)\s+(?P<name>{NAME})"#
+    ))
+    .expect("valid regex")
+});
+static ACCORDING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b[Aa]ccording\s+to\s+(?P<name>{NAME}|the\s+[a-z]+(?:\s+[a-z]+)?)"
+    ))
+    .expect("valid regex")
+});
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|denied|denies|deny|rejected|rejects|refused|refuses|ruled\s+out)\b|n['’]t\b")
+        .expect("valid regex")
+});
+
+/// Byte ranges of the quotations in a sentence, including their marks, with the words inside.
+fn quote_spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '“') => open = Some((i, '”')),
+            (None, '"') => open = Some((i, '"')),
+            (Some((start, close)), c) if c == close => {
+                let inner = start
+                    + '“'
+                        .len_utf8()
+                        .min(text[start..].chars().next().map_or(1, char::len_utf8))
+                    ..i;
+                spans.push((start..i + c.len_utf8(), inner));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // A quote still open at the end of the sentence runs to its end.
+    if let Some((start, _)) = open {
+        let first = text[start..].chars().next().map_or(1, char::len_utf8);
+        spans.push((start..text.len(), start + first..text.len()));
+    }
+    spans
+}
+
+/// The sentence with the insides of quotations blanked (same byte length), so attribution
+/// patterns never match words that someone is quoted as saying.
+fn mask_quotes(text: &str, spans: &[(Range<usize>, Range<usize>)]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for (_, inner) in spans {
+        for b in &mut bytes[inner.clone()] {
+            *b = b'q';
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
+}
+
+/// Quotes of one sentence: (span, words, speaker named in the same sentence).
+pub fn find_quotes(text: &str) -> Vec<(Range<usize>, String, Option<SpeakerRef>)> {
+    let spans = quote_spans(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let speaker = find_attributions_masked(text, &spans)
+        .into_iter()
+        .next()
+        .map(|(_, s, _)| s);
+    spans
+        .into_iter()
+        .filter_map(|(outer, inner)| {
+            let words = quote_words(&text[inner]);
+            (!words.is_empty()).then(|| (outer, words, speaker.clone()))
+        })
+        .collect()
+}
+
+/// The words of a quote, folded for display and comparison: whitespace collapsed, trailing
+/// punctuation that belongs to the sentence (`,` `.`) removed.
+pub fn quote_words(inner: &str) -> String {
+    let collapsed = crate::segment::collapse_whitespace(inner);
+    collapsed.trim_end_matches([',', ' ']).trim().to_string()
+}
+
+/// Attributions of one sentence: (span, speaker, verb).
+pub fn find_attributions(
+    text: &str,
+    quotes: &[(Range<usize>, String, Option<SpeakerRef>)],
+) -> Vec<(Range<usize>, SpeakerRef, String)> {
+    let _ = quotes;
+    find_attributions_masked(text, &quote_spans(text))
+}
+
+fn find_attributions_masked(
+    text: &str,
+    spans: &[(Range<usize>, Range<usize>)],
+) -> Vec<(Range<usize>, SpeakerRef, String)> {
+    let masked = mask_quotes(text, spans);
+    let mut out: Vec<(Range<usize>, SpeakerRef, String)> = Vec::new();
+    let mut push = |range: Range<usize>, name: &str, verb: &str| {
+        if out
+            .iter()
+            .any(|(r, _, _)| r.start < range.end && range.start < r.end)
+        {
+            return;
+        }
+        let Some(speaker) = speaker_ref(name) else {
+            return;
+        };
+        out.push((
+            range,
+            speaker,
+            verb.split_whitespace()
+                .next()
+                .unwrap_or(verb)
+                .to_ascii_lowercase(),
+        ));
+    };
+    for c in VERB_SUBJECT.captures_iter(&masked) {
+        let name = c.name("name").expect("name");
+        push(
+            c.name("verb").expect("verb").start()..name.end(),
+            name.as_str(),
+            &c["verb"],
+        );
+    }
+    for c in SUBJECT_VERB.captures_iter(&masked) {
+        let name = c.name("name").expect("name");
+        let verb = c.name("verb").expect("verb");
+        push(name.start()..verb.end(), name.as_str(), verb.as_str());
+    }
+    for c in ACCORDING_TO.captures_iter(&masked) {
+        let m = c.get(0).expect("match");
+        push(m.range(), &c["name"], "according");
+    }
+    out.sort_by_key(|(r, _, _)| r.start);
+    out
+}
+
+/// Words a capitalised run can start with that are not part of a name.
+const NOT_NAMES: &[&str] = &[
+    "But",
+    "And",
+    "However",
+    "Separately",
+    "Meanwhile",
+    "Later",
+    "Earlier",
+    "Instead",
+    "Also",
+    "Yesterday",
+    "Today",
+    "On",
+    "In",
+    "At",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Then",
+    "This",
+    "That",
+    "It",
+    "We",
+    "I",
+    "You",
+    "Asked",
+    "Speaking",
+    "Officials",
+    "Witnesses",
+];
+
+fn speaker_ref(name: &str) -> Option<SpeakerRef> {
+    let name = name.trim();
+    let lower = name.to_ascii_lowercase();
+    if matches!(lower.as_str(), "he" | "she" | "they") {
+        return Some(SpeakerRef::Pronoun(lower));
+    }
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words
+        .first()
+        .is_some_and(|w| NOT_NAMES.contains(&w.trim_end_matches(',')))
+    {
+        words.remove(0);
+    }
+    if words.is_empty() {
+        // "Officials said": a generic source, still an attribution.
+        return (!name.is_empty()).then(|| SpeakerRef::Name(name.to_string()));
+    }
+    Some(SpeakerRef::Name(words.join(" ")))
+}
+
+/// The negation cues of a sentence, if any: (span from first to last cue, cues).
+pub fn find_negations(text: &str) -> Option<(Range<usize>, Vec<String>)> {
+    let cues: Vec<regex::Match> = NEGATION
+        .find_iter(text)
+        .filter(|m| {
+            // "not only" and "no longer" do not flip a fact's polarity; "no one" is a pronoun.
+            let after = text[m.end()..].trim_start().to_ascii_lowercase();
+            !(after.starts_with("only")
+                || after.starts_with("longer")
+                || after.starts_with("doubt"))
+        })
+        .collect();
+    let first = cues.first()?;
+    let last = cues.last()?;
+    Some((
+        first.start()..last.end(),
+        cues.iter()
+            .map(|m| m.as_str().to_ascii_lowercase())
+            .collect(),
+    ))
+}
+
+/// The press-release layout: a sentence `X, title, said:` with no quote marks of its own
+/// introduces the next paragraph, which is X's words without marks.
+pub fn attach_block_quotes(doc: &Document, sentences: &[Sentence], claims: &mut Vec<RawClaim>) {
+    let mut extra = Vec::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if !s.text.ends_with(':') || s.text.contains(['"', '“', '”']) {
+            continue;
+        }
+        let Some(speaker) = claims
+            .iter()
+            .find_map(|c| match (&c.detail, c.sentence == s.index) {
+                (Detail::Attribution { speaker, .. }, true) => Some(speaker.clone()),
+                _ => None,
+            })
+        else {
+            continue;
+        };
+        let Some(next) = sentences.get(i + 1) else {
+            continue;
+        };
+        for q in sentences[i + 1..]
+            .iter()
+            .take_while(|q| q.paragraph == next.paragraph)
+        {
+            let has_marks = q.text.contains(['"', '“', '”']);
+            if has_marks {
+                continue;
+            }
+            let words = quote_words(q.text.trim_end_matches(['.', '!', '?']));
+            let _ = doc;
+            extra.push(RawClaim {
+                kind: ClaimKind::Quote,
+                sentence: q.index,
+                span: q.span.clone(),
+                surface: q.text.clone(),
+                detail: Detail::Quote {
+                    words,
+                    speaker: Some(speaker.clone()),
+                },
+            });
+        }
+    }
+    claims.extend(extra);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(s: &str) -> SpeakerRef {
+        SpeakerRef::Name(s.to_string())
+    }
+
+    #[test]
+    fn quote_then_said_name() {
+        let q = find_quotes("“They will be legitimate targets,” Putin said at the forum.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1, "They will be legitimate targets");
+        assert_eq!(q[0].2, Some(name("Putin")));
+    }
+
+    #[test]
+    fn said_name_after_quote() {
+        let q = find_quotes("\"We are ready,\" said Dr. Maria Lopez, the health minister.");
+        assert_eq!(q[0].2, Some(name("Dr. Maria Lopez")));
+    }
+
+    #[test]
+    fn name_said_colon_quote() {
+        let q = find_quotes("Peskov told reporters: \"Definitely not.\"");
+        assert_eq!(q[0].1, "Definitely not.");
+        assert_eq!(q[0].2, Some(name("Peskov")));
+    }
+
+    #[test]
+    fn pronoun_speaker() {
+        let q = find_quotes("“We would recognise it as a threat,” he told reporters.");
+        assert_eq!(q[0].2, Some(SpeakerRef::Pronoun("he".into())));
+    }
+
+    #[test]
+    fn appositive_and_title() {
+        let a = find_attributions(
+            "Yvonne Daly, Environment Manager at the Environment Agency, said:",
+            &[],
+        );
+        assert_eq!(a[0].1, name("Yvonne Daly"));
+        let a = find_attributions(
+            "Separately, Kremlin spokesperson Dmitry Peskov stated that it was over.",
+            &[],
+        );
+        assert_eq!(a[0].1, name("Dmitry Peskov"));
+        let a = find_attributions("The plan failed, according to the ministry.", &[]);
+        assert_eq!(a[0].1, name("the ministry"));
+    }
+
+    #[test]
+    fn partial_quote_has_no_speaker_inside_words() {
+        let q = find_quotes("Putin called the plan \"reckless\" on Friday.");
+        assert_eq!(q[0].1, "reckless");
+    }
+
+    #[test]
+    fn quoted_words_do_not_make_attributions() {
+        assert!(find_attributions("\"Smith said nothing,\" the report read.", &[]).is_empty());
+    }
+
+    #[test]
+    fn negation_cues() {
+        assert_eq!(find_negations("He was not injured.").unwrap().1, ["not"]);
+        assert_eq!(
+            find_negations("The ministry denied it.").unwrap().1,
+            ["denied"]
+        );
+        assert!(find_negations("He was injured.").is_none());
+        assert!(find_negations("It is not only late.").is_none());
+    }
+}

@@ -1,0 +1,391 @@
+//! The shared vocabulary of the pipeline: plain data types that cross stage boundaries.
+//!
+//! Every stage takes and returns these types; none of them does I/O. A [`Document`] comes out
+//! of `load`, [`Sentence`]s out of `segment`, [`Claim`]s out of `extract` + `normalize`, an
+//! [`Alignment`] out of `align`, and [`Finding`]s out of `diff`. Every item keeps the byte span
+//! of the text it came from, so any of them can be printed as `file:line:col`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// One loaded article: its body text, its metadata, and a map back to source lines.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The document as named on the command line (`-` for stdin, `REV:PATH` for git).
+    pub name: String,
+    /// The body text the pipeline reads: header blocks, front matter and markup removed.
+    pub text: String,
+    pub meta: Metadata,
+    /// Anchors mapping byte offsets in `text` to positions in the source file.
+    pub anchors: Vec<Anchor>,
+}
+
+/// A point where a byte offset of the body text is known to sit at a source line and column.
+/// Between two anchors, positions advance with the newlines of the body text itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub offset: usize,
+    pub line: u32,
+    pub col: u32,
+}
+
+impl Document {
+    /// Source position (1-based line and column, column counted in characters) of a byte
+    /// offset in the body text.
+    pub fn position(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len());
+        let i = self.anchors.partition_point(|a| a.offset <= offset);
+        let anchor = if i == 0 {
+            Anchor {
+                offset: 0,
+                line: 1,
+                col: 1,
+            }
+        } else {
+            self.anchors[i - 1]
+        };
+        let between = &self.text[anchor.offset..offset];
+        match between.rfind('\n') {
+            None => (anchor.line, anchor.col + between.chars().count() as u32),
+            Some(nl) => {
+                let lines = between.matches('\n').count() as u32;
+                (
+                    anchor.line + lines,
+                    1 + between[nl + 1..].chars().count() as u32,
+                )
+            }
+        }
+    }
+}
+
+/// What the loader learned about a document besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Metadata {
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub modified: Option<NaiveDate>,
+    /// Keys the loader does not interpret (`version`, `author`, …), kept verbatim.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// A sentence (or a line that stands alone: headline, dateline, caption) of the body text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Position in the document's sentence list.
+    pub index: usize,
+    /// Index of the paragraph the sentence belongs to.
+    pub paragraph: usize,
+    /// Byte span in [`Document::text`].
+    pub span: Range<usize>,
+    pub line: u32,
+    pub col: u32,
+    /// The sentence with runs of whitespace collapsed to one space, for display.
+    pub text: String,
+}
+
+/// What kind of fact a claim states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimKind {
+    Quantity,
+    Date,
+    Quote,
+    Attribution,
+    Polarity,
+}
+
+impl ClaimKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Date => "date",
+            ClaimKind::Quote => "quote",
+            ClaimKind::Attribution => "attribution",
+            ClaimKind::Polarity => "polarity",
+        }
+    }
+}
+
+/// A typed fact found inside one sentence, with its canonical value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub kind: ClaimKind,
+    /// Index of the sentence that states it.
+    pub sentence: usize,
+    /// Byte span of the surface text in [`Document::text`].
+    pub span: Range<usize>,
+    /// What the article says, e.g. `twenty-six countries`.
+    pub surface: String,
+    pub value: Value,
+    /// The counted noun or subject, normalized through the synonym table (`state`).
+    pub noun: Option<String>,
+    /// The speaker key for quotes and attributions (`vladimir putin`).
+    pub speaker: Option<String>,
+}
+
+/// A canonical value that two claims can be compared on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Quantity(Quantity),
+    Date(DateValue),
+    /// A quote's words, or a speaker, or a polarity cue: compared as folded text.
+    Text(String),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Quantity(q) => q.fmt(f),
+            Value::Date(d) => d.fmt(f),
+            Value::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// A number as an interval, so that vague and bounded amounts can be compared with exact ones:
+/// `26` is `[26, 26]`, `more than 20` is `(20, ∞)`, `dozens` is `[24, ∞)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub low: f64,
+    pub high: f64,
+    /// Whether the bounds themselves are excluded (`more than 20`).
+    pub low_open: bool,
+    pub high_open: bool,
+    /// `%`, a currency code, or empty for a bare count.
+    pub unit: String,
+}
+
+impl Quantity {
+    pub fn exact(v: f64, unit: &str) -> Self {
+        Quantity {
+            low: v,
+            high: v,
+            low_open: false,
+            high_open: false,
+            unit: unit.to_string(),
+        }
+    }
+
+    pub fn is_exact(&self) -> bool {
+        self.low == self.high && !self.low_open && !self.high_open
+    }
+
+    /// Two quantities are compatible when their units agree and their intervals overlap,
+    /// unless both are hedged the same way around different figures (`at least 14` vs
+    /// `at least 17`): the writer changed the figure, so the fact changed.
+    pub fn compatible(&self, other: &Quantity) -> bool {
+        if self.unit != other.unit {
+            return false;
+        }
+        let same_shape = !self.is_exact()
+            && self.low_open == other.low_open
+            && self.high_open == other.high_open
+            && self.high.is_infinite() == other.high.is_infinite();
+        if same_shape && (self.low != other.low || self.high != other.high) {
+            return false;
+        }
+        let low = if self.low > other.low || (self.low == other.low && self.low_open) {
+            (self.low, self.low_open)
+        } else {
+            (other.low, other.low_open)
+        };
+        let high = if self.high < other.high || (self.high == other.high && self.high_open) {
+            (self.high, self.high_open)
+        } else {
+            (other.high, other.high_open)
+        };
+        low.0 < high.0 || (low.0 == high.0 && !low.1 && !high.1)
+    }
+}
+
+fn fmt_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let body = if self.is_exact() {
+            fmt_number(self.low)
+        } else if self.high.is_infinite() {
+            if self.low_open {
+                format!(">{}", fmt_number(self.low))
+            } else {
+                format!("{}..", fmt_number(self.low))
+            }
+        } else if self.low <= 0.0 && !self.low_open {
+            if self.high_open {
+                format!("<{}", fmt_number(self.high))
+            } else {
+                format!("..{}", fmt_number(self.high))
+            }
+        } else {
+            format!("{}..{}", fmt_number(self.low), fmt_number(self.high))
+        };
+        match self.unit.as_str() {
+            "" => f.write_str(&body),
+            "%" => write!(f, "{body}%"),
+            unit => write!(f, "{body} {unit}"),
+        }
+    }
+}
+
+/// A date at the granularity the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateValue {
+    Day(NaiveDate),
+    Month(i32, u32),
+    Year(i32),
+}
+
+impl DateValue {
+    pub fn granularity(&self) -> u8 {
+        match self {
+            DateValue::Day(_) => 3,
+            DateValue::Month(..) => 2,
+            DateValue::Year(_) => 1,
+        }
+    }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateValue::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DateValue::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            DateValue::Year(y) => write!(f, "{y:04}"),
+        }
+    }
+}
+
+/// A document after the analysis stages: its sentences and the claims in them.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub doc: Document,
+    pub sentences: Vec<Sentence>,
+    pub claims: Vec<Claim>,
+}
+
+impl Analysis {
+    pub fn claims_of(&self, sentence: usize) -> impl Iterator<Item = &Claim> {
+        // Claims are sorted by sentence, so a binary search finds the run.
+        let start = self.claims.partition_point(|c| c.sentence < sentence);
+        self.claims[start..]
+            .iter()
+            .take_while(move |c| c.sentence == sentence)
+    }
+}
+
+/// What happened to a sentence or a claim between two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingKind {
+    Conflict,
+    Removed,
+    Added,
+    Moved,
+    Reworded,
+}
+
+impl FindingKind {
+    pub const ALL: [FindingKind; 5] = [
+        FindingKind::Conflict,
+        FindingKind::Removed,
+        FindingKind::Added,
+        FindingKind::Moved,
+        FindingKind::Reworded,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Conflict => "conflict",
+            FindingKind::Removed => "removed",
+            FindingKind::Added => "added",
+            FindingKind::Moved => "moved",
+            FindingKind::Reworded => "reworded",
+        }
+    }
+}
+
+/// Which aspect of a fact a conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Facet {
+    Quantity,
+    Date,
+    Quote,
+    Attribution,
+    Polarity,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [
+        Facet::Quantity,
+        Facet::Date,
+        Facet::Quote,
+        Facet::Attribution,
+        Facet::Polarity,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Facet::Quantity => "quantity",
+            Facet::Date => "date",
+            Facet::Quote => "quote",
+            Facet::Attribution => "attribution",
+            Facet::Polarity => "polarity",
+        }
+    }
+}
+
+/// How much a finding matters to an editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+/// One document's part in a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Side {
+    /// The document as named on the command line.
+    pub doc: String,
+    pub line: u32,
+    pub col: u32,
+    /// The whole sentence.
+    pub text: String,
+    /// The normalized value as text (`26`, `2025-09-05`, a quote's words, a speaker);
+    /// empty for sentence-level findings.
+    pub value: String,
+    /// What the sentence says for that value (`twenty-six countries`); empty when not a claim.
+    pub surface: String,
+}
+
+/// One reportable change between documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub kind: FindingKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facet: Option<Facet>,
+    pub severity: Severity,
+    /// One entry per document involved, old first.
+    pub sides: Vec<Side>,
+    /// The slot the fact is about (counted noun, speaker), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// Why the two sides were matched, for pairs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}

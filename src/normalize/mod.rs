@@ -1,0 +1,238 @@
+//! Stage 4, **normalize**: [`RawClaim`]s → [`Claim`]s with canonical values.
+//!
+//! `twenty-six` and `26` become the same number; `dozens` and `more than 20` become intervals;
+//! `$2.4bn` becomes `2400000000 USD`; a weekday becomes a date when the publication date is
+//! known; `states`, `countries` and `nations` become one noun; `Putin`, `Vladimir Putin` and
+//! `President Vladimir Putin` become one speaker, and `he` the last speaker named before it.
+//! No I/O; nothing here decides what changed.
+
+mod noun;
+mod number;
+mod speaker;
+
+use chrono::NaiveDate;
+
+use crate::calendar;
+use crate::extract::{Detail, RawClaim, RawDate};
+use crate::model::{Claim, ClaimKind, DateValue, Metadata, Value};
+
+pub use noun::noun_key;
+pub use number::quantity_value;
+pub use speaker::Speakers;
+
+/// Turns the raw claims of one document (in sentence order) into claims with values.
+/// Claims whose text cannot be given a value (a number word text2num rejects) are dropped.
+pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
+    let mut speakers = Speakers::default();
+    // Speakers are resolved in reading order; the full name may come first or later.
+    for r in &raw {
+        match &r.detail {
+            Detail::Attribution { speaker, .. }
+            | Detail::Quote {
+                speaker: Some(speaker),
+                ..
+            } => {
+                speakers.learn(speaker);
+            }
+            _ => {}
+        }
+    }
+    let mut claims = Vec::with_capacity(raw.len());
+    let mut last_speaker: Option<(usize, String)> = None;
+    for r in &raw {
+        let claim = match &r.detail {
+            Detail::Quantity(q) => quantity_value(q).map(|value| Claim {
+                kind: ClaimKind::Quantity,
+                sentence: r.sentence,
+                span: r.span.clone(),
+                surface: r.surface.clone(),
+                value: Value::Quantity(value),
+                noun: noun_key(&q.noun),
+                speaker: None,
+            }),
+            Detail::Date(d) => Some(Claim {
+                kind: ClaimKind::Date,
+                sentence: r.sentence,
+                span: r.span.clone(),
+                surface: r.surface.clone(),
+                value: resolve_date(d, meta.published),
+                noun: None,
+                speaker: None,
+            }),
+            Detail::Attribution { speaker, .. } => {
+                let key = speakers.resolve(speaker, last_speaker.as_ref().map(|(_, k)| k.as_str()));
+                if let Some(k) = &key {
+                    last_speaker = Some((r.sentence, k.clone()));
+                }
+                key.map(|k| Claim {
+                    kind: ClaimKind::Attribution,
+                    sentence: r.sentence,
+                    span: r.span.clone(),
+                    surface: r.surface.clone(),
+                    value: Value::Text(speakers.display(&k)),
+                    noun: None,
+                    speaker: Some(k),
+                })
+            }
+            Detail::Quote { words, speaker } => {
+                let last = last_speaker.as_ref().map(|(_, k)| k.as_str());
+                let key = match speaker {
+                    Some(s) => speakers.resolve(s, last),
+                    // An unattributed quote right after an attribution continues it.
+                    None => last_speaker
+                        .as_ref()
+                        .filter(|(sentence, _)| r.sentence <= sentence + 1)
+                        .map(|(_, k)| k.clone()),
+                };
+                if let Some(k) = &key {
+                    last_speaker = Some((r.sentence, k.clone()));
+                }
+                Some(Claim {
+                    kind: ClaimKind::Quote,
+                    sentence: r.sentence,
+                    span: r.span.clone(),
+                    surface: r.surface.clone(),
+                    value: Value::Text(words.clone()),
+                    noun: None,
+                    speaker: key,
+                })
+            }
+            Detail::Polarity { cues } => Some(Claim {
+                kind: ClaimKind::Polarity,
+                sentence: r.sentence,
+                span: r.span.clone(),
+                surface: cues.join(" … "),
+                value: Value::Text(
+                    if cues.len() % 2 == 1 {
+                        "negative"
+                    } else {
+                        "positive"
+                    }
+                    .to_string(),
+                ),
+                noun: None,
+                speaker: None,
+            }),
+        };
+        claims.extend(claim);
+    }
+    // A quote whose speaker is only named in the next sentence ("…" ⏎ Putin said so.)
+    fill_speakers_from_next_sentence(&mut claims);
+    claims
+}
+
+fn fill_speakers_from_next_sentence(claims: &mut [Claim]) {
+    for i in 0..claims.len() {
+        if claims[i].kind != ClaimKind::Quote || claims[i].speaker.is_some() {
+            continue;
+        }
+        let sentence = claims[i].sentence;
+        let next = claims[i + 1..]
+            .iter()
+            .skip_while(|c| c.sentence == sentence)
+            .take_while(|c| c.sentence == sentence + 1)
+            .find(|c| c.kind == ClaimKind::Attribution)
+            .and_then(|c| c.speaker.clone());
+        claims[i].speaker = next;
+    }
+}
+
+/// A raw date as a value: resolved against the publication date when it needs one; left as
+/// words (`friday`, `09-05`) when there is none to resolve against.
+pub fn resolve_date(d: &RawDate, published: Option<NaiveDate>) -> Value {
+    if let Some(days) = d.relative_days {
+        return match published.and_then(|p| calendar::shift_days(p, days)) {
+            Some(date) => Value::Date(DateValue::Day(date)),
+            None => Value::Text(
+                match days {
+                    -1 => "yesterday",
+                    1 => "tomorrow",
+                    _ => "today",
+                }
+                .to_string(),
+            ),
+        };
+    }
+    match (d.year, d.month, d.day) {
+        (Some(y), Some(m), Some(day)) => {
+            if let Some(date) = calendar::ymd(y, m, day) {
+                return Value::Date(DateValue::Day(date));
+            }
+        }
+        (None, Some(m), Some(day)) => {
+            return match published.and_then(|p| calendar::ymd(calendar::year_of(p), m, day)) {
+                Some(date) => Value::Date(DateValue::Day(date)),
+                None => Value::Text(format!("{m:02}-{day:02}")),
+            };
+        }
+        (Some(y), Some(m), None) => return Value::Date(DateValue::Month(y, m)),
+        (Some(y), None, None) => return Value::Date(DateValue::Year(y)),
+        _ => {}
+    }
+    if let Some(wd) = d.weekday {
+        return match published {
+            Some(p) if d.future => {
+                Value::Date(DateValue::Day(calendar::next_weekday(p, wd, false)))
+            }
+            // A past-tense "on Friday" in an article of that Friday is that day.
+            Some(p) => Value::Date(DateValue::Day(calendar::previous_weekday(p, wd, true))),
+            None => Value::Text(calendar::weekday_name(wd).to_string()),
+        };
+    }
+    Value::Text(String::new())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Weekday;
+
+    fn raw(weekday: Weekday, future: bool) -> RawDate {
+        RawDate {
+            day: None,
+            month: None,
+            year: None,
+            weekday: Some(weekday),
+            relative_days: None,
+            future,
+        }
+    }
+
+    #[test]
+    fn weekday_resolves_against_publication() {
+        let fri = NaiveDate::from_ymd_opt(2025, 9, 5);
+        assert_eq!(
+            resolve_date(&raw(Weekday::Fri, false), fri).to_string(),
+            "2025-09-05"
+        );
+        assert_eq!(
+            resolve_date(&raw(Weekday::Thu, false), fri).to_string(),
+            "2025-09-04"
+        );
+        assert_eq!(
+            resolve_date(&raw(Weekday::Tue, true), fri).to_string(),
+            "2025-09-09"
+        );
+        assert_eq!(
+            resolve_date(&raw(Weekday::Thu, false), None).to_string(),
+            "thursday"
+        );
+    }
+
+    #[test]
+    fn month_day_takes_the_publication_year() {
+        let d = RawDate {
+            day: Some(3),
+            month: Some(3),
+            year: None,
+            weekday: None,
+            relative_days: None,
+            future: false,
+        };
+        assert_eq!(
+            resolve_date(&d, NaiveDate::from_ymd_opt(2024, 3, 5)).to_string(),
+            "2024-03-03"
+        );
+        assert_eq!(resolve_date(&d, None).to_string(), "03-03");
+    }
+}

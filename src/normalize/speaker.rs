@@ -1,0 +1,160 @@
+//! Speakers: one key per person within a document. Titles are dropped (`President Vladimir
+//! Putin` → `Vladimir Putin`), the key is the surname (`putin`), so the short and long forms
+//! meet; the display form is the longest name seen. A pronoun is the last speaker named.
+
+use std::collections::BTreeMap;
+
+use crate::extract::SpeakerRef;
+
+/// Words that are titles or roles in front of a name, not part of it.
+const TITLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gov",
+    "governor",
+    "sen",
+    "senator",
+    "rep",
+    "judge",
+    "officer",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "general",
+    "gen",
+    "col",
+    "chief",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "secretary",
+    "mayor",
+    "director",
+    "manager",
+    "commissioner",
+    "professor",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "the",
+    "captain",
+    "capt",
+    "lt",
+    "sgt",
+    "inspector",
+    "superintendent",
+    "justice",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "envoy",
+    "foreign",
+    "defence",
+    "defense",
+    "deputy",
+];
+
+/// What a document knows about its speakers.
+#[derive(Debug, Default)]
+pub struct Speakers {
+    display: BTreeMap<String, String>,
+}
+
+impl Speakers {
+    /// Records a named speaker so that shorter and longer forms share a display name.
+    pub fn learn(&mut self, speaker: &SpeakerRef) {
+        let SpeakerRef::Name(name) = speaker else {
+            return;
+        };
+        let clean = strip_titles(name);
+        let key = key_of(&clean);
+        let entry = self.display.entry(key).or_default();
+        if clean.len() > entry.len() {
+            *entry = clean;
+        }
+    }
+
+    /// The key of a speaker; a pronoun takes the last speaker named.
+    pub fn resolve(&self, speaker: &SpeakerRef, last: Option<&str>) -> Option<String> {
+        match speaker {
+            SpeakerRef::Name(name) => Some(key_of(&strip_titles(name))),
+            SpeakerRef::Pronoun(_) => last.map(str::to_string),
+        }
+    }
+
+    /// The name to show for a key.
+    pub fn display(&self, key: &str) -> String {
+        self.display
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
+/// `President Vladimir Putin` → `Vladimir Putin`; `Environment Officer Jamie Holloway` →
+/// `Jamie Holloway`; `the ministry` → `ministry`.
+pub fn strip_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is_title =
+        |w: &str| TITLES.contains(&w.trim_end_matches('.').to_ascii_lowercase().as_str());
+    // The name starts after the last title word; a run of capitalised words with no title
+    // (`Environment Agency`) is kept whole.
+    let start = words.iter().rposition(|w| is_title(w)).map_or(0, |i| i + 1);
+    let rest = if start < words.len() {
+        &words[start..]
+    } else {
+        &words[words.len().saturating_sub(1)..]
+    };
+    rest.join(" ")
+}
+
+/// The surname, lowercased, without a possessive: the key shared by all forms of a name.
+pub fn key_of(clean: &str) -> String {
+    let last = clean.split_whitespace().last().unwrap_or(clean);
+    last.trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_are_dropped_and_forms_meet() {
+        assert_eq!(strip_titles("President Vladimir Putin"), "Vladimir Putin");
+        assert_eq!(
+            strip_titles("Environment Officer Jamie Holloway"),
+            "Jamie Holloway"
+        );
+        assert_eq!(strip_titles("Environment Agency"), "Environment Agency");
+        assert_eq!(
+            key_of(&strip_titles("Putin")),
+            key_of(&strip_titles("President Vladimir Putin"))
+        );
+    }
+
+    #[test]
+    fn pronoun_takes_the_last_speaker() {
+        let mut s = Speakers::default();
+        s.learn(&SpeakerRef::Name(
+            "Kremlin spokesperson Dmitry Peskov".into(),
+        ));
+        assert_eq!(
+            s.resolve(&SpeakerRef::Pronoun("he".into()), Some("peskov"))
+                .as_deref(),
+            Some("peskov")
+        );
+        assert_eq!(s.display("peskov"), "Dmitry Peskov");
+    }
+}
