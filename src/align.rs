@@ -66,9 +66,21 @@ pub struct Alignment {
 /// Minimum similarity for pairing inside a replaced block, and across the document.
 const IN_PLACE: f64 = 0.45;
 const ANYWHERE: f64 = 0.6;
+/// A block that replaces exactly one sentence with one other, between unchanged neighbours,
+/// is an edit of that sentence unless the two share almost nothing: position is evidence too
+/// (`Officer Jamie Holloway said:` → `Yvonne Daly, Environment Manager, said:`).
+const ONE_FOR_ONE: f64 = 0.25;
 
-/// The matching key of a sentence: lowercase words and numbers, nothing else.
+/// The matching key of a sentence: lowercase words and numbers, nothing else. A line that
+/// only dates the page (`27 May 2022`, `Last updated 28 January 2021`) keys without its date:
+/// a page's own update stamp changing is not a change of fact.
 pub fn sentence_key(text: &str) -> String {
+    if is_date_stamp(text) {
+        let prefix: Vec<String> = words(text)
+            .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .collect();
+        return format!("{} <date>", prefix.join(" "));
+    }
     let mut key = String::with_capacity(text.len());
     for word in words(text) {
         if !key.is_empty() {
@@ -77,6 +89,18 @@ pub fn sentence_key(text: &str) -> String {
         key.push_str(&word);
     }
     key
+}
+
+/// A short line that is only a date, maybe after `Published`, `Updated` or `Last updated`.
+pub fn is_date_stamp(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.');
+    // The date must close the line: "5 Sep 2025 talks began" is a sentence, not a stamp.
+    let ends_with_year = text.len() >= 4
+        && text.is_char_boundary(text.len() - 4)
+        && text[text.len() - 4..].chars().all(|c| c.is_ascii_digit());
+    text.split_whitespace().count() <= 6
+        && ends_with_year
+        && crate::calendar::parse_date(text).is_some()
 }
 
 /// Lowercase alphanumeric tokens of a text (apostrophes inside words kept out).
@@ -170,10 +194,17 @@ pub fn align(old: &[Sentence], new: &[Sentence]) -> Alignment {
     // Edited in place: greedy best-first inside each replaced block.
     for (o, n) in &blocks {
         let mut candidates = Vec::new();
-        for &i in o.iter().filter(|&&i| !old_used[i]) {
-            for &j in n.iter().filter(|&&j| !new_used[j]) {
+        let left_o: Vec<usize> = o.iter().copied().filter(|&i| !old_used[i]).collect();
+        let left_n: Vec<usize> = n.iter().copied().filter(|&j| !new_used[j]).collect();
+        let bar = if left_o.len() == 1 && left_n.len() == 1 {
+            ONE_FOR_ONE
+        } else {
+            IN_PLACE
+        };
+        for &i in &left_o {
+            for &j in &left_n {
                 let score = similarity(&old_words[i], &new_words[j]);
-                if score >= IN_PLACE {
+                if score >= bar {
                     candidates.push((score, i, j));
                 }
             }
@@ -323,6 +354,19 @@ mod tests {
         );
         assert_eq!(a.added, [3]);
         assert!(a.removed.is_empty());
+    }
+
+    #[test]
+    fn page_date_stamps_key_without_their_date() {
+        assert_eq!(
+            sentence_key("Last updated 21 February 2022"),
+            sentence_key("Last updated 22 February 2022")
+        );
+        assert_eq!(sentence_key("27 May 2022"), " <date>");
+        assert_ne!(
+            sentence_key("5 Sep 2025 was the day talks began in 2025"),
+            " <date>"
+        );
     }
 
     #[test]

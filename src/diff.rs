@@ -16,7 +16,9 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
     let mut findings = Vec::new();
     for link in &alignment.links {
         match link.kind {
-            LinkKind::Same => {}
+            // The words are the same, but a quote inside may now be someone else's (a block
+            // quote whose introducing line changed speaker).
+            LinkKind::Same => findings.extend(speaker_changes(old, new, link)),
             LinkKind::Moved => {
                 // A moved sentence is news only if the paragraph order really changed.
                 findings.push(Finding {
@@ -52,7 +54,52 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
         findings.push(one_sided(FindingKind::Added, new, j));
     }
     sort_findings(&mut findings, &old.doc.name);
+    dedupe_attributions(&mut findings);
     findings
+}
+
+/// One re-attribution is one finding: the line that names the new speaker and the quoted
+/// sentences under it all say the same thing, so keep the first.
+fn dedupe_attributions(findings: &mut Vec<Finding>) {
+    let mut seen: Vec<(String, String)> = Vec::new();
+    findings.retain(|f| {
+        if f.facet != Some(Facet::Attribution) || f.sides.len() != 2 {
+            return true;
+        }
+        let key = (
+            f.sides[0].value.to_lowercase(),
+            f.sides[1].value.to_lowercase(),
+        );
+        if seen.contains(&key) {
+            return false;
+        }
+        seen.push(key);
+        true
+    });
+}
+
+/// Attribution conflicts of quotes in sentences whose words did not change.
+fn speaker_changes(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding> {
+    let quotes = |a: &Analysis, s: usize| -> Vec<Claim> {
+        a.claims_of(s)
+            .filter(|c| c.kind == ClaimKind::Quote)
+            .cloned()
+            .collect()
+    };
+    quotes(old, link.old)
+        .iter()
+        .zip(quotes(new, link.new).iter())
+        .filter(|(x, y)| x.speaker.is_some() && y.speaker.is_some() && x.speaker != y.speaker)
+        .map(|(x, y)| {
+            conflict(
+                Facet::Attribution,
+                (old, x, speaker_name(old, x)),
+                (new, y, speaker_name(new, y)),
+                None,
+                link,
+            )
+        })
+        .collect()
 }
 
 /// Orders findings by their place in the new version (old-only findings by the old one).

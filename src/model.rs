@@ -159,6 +159,11 @@ pub struct Quantity {
     pub high_open: bool,
     /// `%`, a currency code, or empty for a bare count.
     pub unit: String,
+    /// How the text hedges or bounds the figure (`more than`, `about`, `dozens`); empty when
+    /// it states the figure plainly.
+    pub hedge: String,
+    /// The figure the text states, when it states one (not for `dozens`).
+    pub stated: Option<f64>,
 }
 
 impl Quantity {
@@ -169,6 +174,8 @@ impl Quantity {
             low_open: false,
             high_open: false,
             unit: unit.to_string(),
+            hedge: String::new(),
+            stated: Some(v),
         }
     }
 
@@ -177,18 +184,16 @@ impl Quantity {
     }
 
     /// Two quantities are compatible when their units agree and their intervals overlap,
-    /// unless both are hedged the same way around different figures (`at least 14` vs
-    /// `at least 17`): the writer changed the figure, so the fact changed.
+    /// unless both state a figure hedged the same way (`26` vs `24`, `at least 14` vs
+    /// `at least 17`, `about 400` vs `about 420`): then the writer changed the figure.
     pub fn compatible(&self, other: &Quantity) -> bool {
         if self.unit != other.unit {
             return false;
         }
-        let same_shape = !self.is_exact()
-            && self.low_open == other.low_open
-            && self.high_open == other.high_open
-            && self.high.is_infinite() == other.high.is_infinite();
-        if same_shape && (self.low != other.low || self.high != other.high) {
-            return false;
+        if let (Some(a), Some(b)) = (self.stated, other.stated)
+            && self.hedge == other.hedge
+        {
+            return a == b && self.low == other.low && self.high == other.high;
         }
         let low = if self.low > other.low || (self.low == other.low && self.low_open) {
             (self.low, self.low_open)

@@ -227,7 +227,9 @@ fn noun_after(text: &str, end: usize, core_end: usize) -> (Vec<String>, usize) {
             pos += token.len();
             continue;
         }
-        let verb_like = lower.ends_with("ed") || lower.ends_with("ing");
+        // "one person died": a past participle after the noun is the verb, not the noun.
+        // ("-ing" words are left in: "flood warning", "meeting" are nouns far more often.)
+        let verb_like = lower.ends_with("ed");
         if !is_word
             || STOP.contains(&lower.as_str())
             || (!words.is_empty()
@@ -312,6 +314,14 @@ mod tests {
         assert!(q("no one has discussed this with us, and one of them left").is_empty());
         assert!(q("COVID-19 and G7 leaders met on the 21st").is_empty());
         assert_eq!(q("one person died").len(), 1);
+    }
+
+    #[test]
+    fn noun_phrase_stops_at_the_verb_or_the_plural_head() {
+        let found = q("there is 1 severe flood warning in place; 26 states agree; one person died");
+        assert_eq!(found[0].1.noun, ["severe", "flood", "warning"]);
+        assert_eq!(found[1].1.noun, ["states"]);
+        assert_eq!(found[2].1.noun, ["person"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use crate::model::Quantity;
 pub fn quantity_value(q: &RawQuantity) -> Option<Quantity> {
     let unit = unit_of(q);
     let scale = q.scale.as_deref().map_or(1.0, scale_factor);
+    let modifier = q.modifier.clone().unwrap_or_default();
     if let Some((low, high)) = vague(&q.number) {
         let mut out = Quantity {
             low: low * scale,
@@ -17,6 +18,10 @@ pub fn quantity_value(q: &RawQuantity) -> Option<Quantity> {
             low_open: false,
             high_open: false,
             unit,
+            hedge: format!("{modifier} {}", q.number.to_ascii_lowercase())
+                .trim()
+                .to_string(),
+            stated: None,
         };
         apply_modifier(&mut out, q.modifier.as_deref());
         return Some(out);
@@ -31,10 +36,13 @@ pub fn quantity_value(q: &RawQuantity) -> Option<Quantity> {
                 low_open: false,
                 high_open: false,
                 unit,
+                hedge: "range".to_string(),
+                stated: None,
             });
         }
     }
     let mut out = Quantity::exact(value, &unit);
+    out.hedge = modifier;
     apply_modifier(&mut out, q.modifier.as_deref());
     Some(out)
 }
@@ -222,5 +230,17 @@ mod tests {
         })
         .unwrap();
         assert!(nearly.compatible(&exact_gbp));
+        let at_least = |n: &str| {
+            quantity_value(&RawQuantity {
+                modifier: Some("at least".into()),
+                ..raw(n)
+            })
+            .unwrap()
+        };
+        assert!(
+            !at_least("14").compatible(&at_least("17")),
+            "same hedge, another figure"
+        );
+        assert!(at_least("14").compatible(&at_least("14")));
     }
 }

@@ -95,7 +95,8 @@ fn render_finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
 
 /// A side's value with what the text says, when they differ: `24 (twenty-four countries)`.
 fn shown(side: &Side) -> String {
-    if side.surface.is_empty() || side.surface == side.value {
+    // Quotes: the surface is the quote with its marks, which says nothing more.
+    if side.surface.is_empty() || side.surface.contains(&side.value) {
         side.value.clone()
     } else {
         format!("{} ({})", side.value, side.surface)
