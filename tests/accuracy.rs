@@ -1,0 +1,47 @@
+//! Accuracy, measured: precision and recall of the findings against every sample's
+//! expected.json, and against the real GOV.UK revisions in ../shared/realdata when present.
+
+use std::path::PathBuf;
+
+use factdiff::eval::{Scores, find_cases, run_case};
+
+fn scores(root: PathBuf) -> (Scores, String) {
+    let cases: Vec<_> = find_cases(&[root])
+        .unwrap()
+        .iter()
+        .map(|d| run_case(d).unwrap())
+        .collect();
+    let mut table = Vec::new();
+    factdiff::report::eval::render(&cases, &mut table).unwrap();
+    (Scores::of(&cases), String::from_utf8(table).unwrap())
+}
+
+#[test]
+fn samples_precision_and_recall_are_at_least_095() {
+    let (s, table) = scores(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples"));
+    assert!(
+        s.precision.total > 20 && s.recall.total > 20,
+        "too few findings to measure:\n{table}"
+    );
+    assert!(
+        s.precision.value() >= 0.95,
+        "precision below 0.95:\n{table}"
+    );
+    assert!(s.recall.value() >= 0.95, "recall below 0.95:\n{table}");
+    assert_eq!(s.traps.hit, 0, "traps hit:\n{table}");
+}
+
+#[test]
+fn real_revisions_recall_at_least_08_and_no_trap_hit() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata");
+    if !root.is_dir() {
+        eprintln!("skipped: {} is absent", root.display());
+        return;
+    }
+    let (s, table) = scores(root);
+    assert!(
+        s.recall.value() >= 0.8,
+        "recall below 0.8 on real data:\n{table}"
+    );
+    assert_eq!(s.traps.hit, 0, "traps hit on real data:\n{table}");
+}

@@ -1,0 +1,51 @@
+//! Helpers shared by the integration tests: the sample cases and running the pipeline on them.
+
+#![allow(dead_code)] // each test binary uses a different subset of these helpers
+
+use std::path::{Path, PathBuf};
+
+use factdiff::model::Analysis;
+use factdiff::report::{DiffReport, DocumentInfo, Step};
+use factdiff::{analyze, diff_versions, load};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every sample case folder (holding expected.json), sorted.
+pub fn sample_cases() -> Vec<PathBuf> {
+    factdiff::eval::find_cases(&[root().join("samples")]).expect("samples folder")
+}
+
+/// The version files of a case, in the order expected.json lists them.
+pub fn case_files(dir: &Path) -> Vec<PathBuf> {
+    let expected = factdiff::eval::read_expected(dir).expect("expected.json");
+    expected.files.iter().map(|f| dir.join(f)).collect()
+}
+
+/// Loads and analyses a file, naming it by its file name so outputs do not depend on paths.
+pub fn analyse(path: &Path) -> Analysis {
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    analyze(load::load_bytes(name, &bytes).unwrap())
+}
+
+/// The diff report over the versions of a case, as `factdiff diff v1 v2 …` builds it.
+pub fn case_report(dir: &Path) -> DiffReport {
+    let analyses: Vec<Analysis> = case_files(dir).iter().map(|p| analyse(p)).collect();
+    DiffReport {
+        documents: analyses.iter().map(DocumentInfo::of).collect(),
+        steps: analyses
+            .windows(2)
+            .map(|w| Step {
+                old: w[0].doc.name.clone(),
+                new: w[1].doc.name.clone(),
+                findings: diff_versions(&w[0], &w[1]),
+            })
+            .collect(),
+    }
+}
+
+pub fn case_name(dir: &Path) -> String {
+    dir.file_name().unwrap().to_string_lossy().into_owned()
+}
