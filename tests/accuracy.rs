@@ -32,10 +32,10 @@ fn samples_precision_and_recall_are_at_least_095() {
 }
 
 #[test]
+#[allow(clippy::print_stderr)] // a skipped test says why on stderr
 fn real_revisions_recall_at_least_08_and_no_trap_hit() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realdata");
     if !root.is_dir() {
-        #[allow(clippy::print_stderr)] // the one way a skipped test can say why
         eprintln!("skipped: {} is absent", root.display());
         return;
     }

@@ -99,6 +99,20 @@ fn every_sample_report_reads_back_and_keeps_the_contract() {
                 .filter(|f| f.kind == "conflict")
                 .count()
         );
+        for d in &report.documents {
+            assert!(d.sentences > 0 && d.claims > 0, "{d:?}");
+            assert!(
+                d.source.as_deref().is_some_and(|s| !s.is_empty()),
+                "samples name their source"
+            );
+            let _ = &d.title;
+            for date in [&d.published, &d.modified].into_iter().flatten() {
+                assert!(
+                    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok(),
+                    "{date}"
+                );
+            }
+        }
         for s in &report.steps {
             assert!(names.contains(&s.old.as_str()) && names.contains(&s.new.as_str()));
         }
