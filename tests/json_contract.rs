@@ -134,6 +134,11 @@ fn every_sample_report_reads_back_and_keeps_the_contract() {
                         "a two-version conflict has two sides, old first"
                     );
                     assert!(f.sides.iter().all(|s| !s.value.is_empty()), "{f:?}");
+                    // What the article says sits beside the value, except for a whole-sentence
+                    // polarity flip where one side has no cue to show.
+                    if facet != "polarity" {
+                        assert!(f.sides.iter().all(|s| !s.surface.is_empty()), "{f:?}");
+                    }
                     assert!(f.reason.is_some());
                 }
                 "added" | "removed" => assert_eq!(f.sides.len(), 1),
