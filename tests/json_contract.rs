@@ -99,6 +99,10 @@ fn every_sample_report_reads_back_and_keeps_the_contract() {
                 .filter(|f| f.kind == "conflict")
                 .count()
         );
+        assert_eq!(
+            report.summary.facets.values().sum::<usize>(),
+            report.summary.conflict
+        );
         for d in &report.documents {
             assert!(d.sentences > 0 && d.claims > 0, "{d:?}");
             assert!(
