@@ -1,77 +1,92 @@
 //! Inline word diff of two sentences, for display only (facts are compared on claims).
+//!
+//! `similar` diffs word by word, which alternates deletions and insertions on a rewritten
+//! phrase (`[-ruled-]{+Washington+} [-out-]{+will not+}`). Changed words separated only by
+//! spaces are gathered into one deleted run and one inserted run, which reads as the edit it
+//! was: `[-ruled out sending-]{+Washington will not send+}`.
 
 use similar::{Algorithm, ChangeTag, TextDiff};
 
 /// A run of text that is in both sentences, only the old one, or only the new one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Piece<'a> {
-    Same(&'a str),
-    Old(&'a str),
-    New(&'a str),
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Same(String),
+    Old(String),
+    New(String),
 }
 
-/// Word-level changes from `old` to `new`, adjacent runs of one kind merged.
-pub fn word_diff<'a>(old: &'a str, new: &'a str) -> Vec<Piece<'a>> {
+/// Word-level changes from `old` to `new`, with changed phrases gathered.
+pub fn word_diff(old: &str, new: &str) -> Vec<Piece> {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_unicode_words(old, new);
-    let changes: Vec<(u8, usize)> = diff
-        .iter_all_changes()
-        .map(|change| {
-            let kind = match change.tag() {
-                ChangeTag::Equal => 0,
-                ChangeTag::Delete => 1,
-                ChangeTag::Insert => 2,
-            };
-            (kind, change.value().len())
-        })
-        .collect();
-    merge(changes, old, new)
-}
-
-/// Joins neighbouring pieces of the same kind back into one slice of their sentence.
-fn merge<'a>(changes: Vec<(u8, usize)>, old: &'a str, new: &'a str) -> Vec<Piece<'a>> {
-    // Changes are (kind, byte length) runs of `old` and `new`, in order: re-slice them.
-    let mut out: Vec<Piece<'a>> = Vec::new();
-    let (mut po, mut pn) = (0usize, 0usize);
-    for (kind, len) in changes {
-        let merged = match (out.last_mut(), kind) {
-            (Some(Piece::Same(prev)), 0) => {
-                *prev = &old[po - prev.len()..po + len];
-                true
-            }
-            (Some(Piece::Old(prev)), 1) => {
-                *prev = &old[po - prev.len()..po + len];
-                true
-            }
-            (Some(Piece::New(prev)), 2) => {
-                *prev = &new[pn - prev.len()..pn + len];
-                true
-            }
-            _ => false,
-        };
-        if !merged {
-            out.push(match kind {
-                0 => Piece::Same(&old[po..po + len]),
-                1 => Piece::Old(&old[po..po + len]),
-                _ => Piece::New(&new[pn..pn + len]),
-            });
+    let mut out: Vec<Piece> = Vec::new();
+    // The open changed phrase: its old and new words, and spaces held back until we know
+    // whether the phrase goes on after them.
+    let (mut del, mut ins, mut gap) = (String::new(), String::new(), String::new());
+    let flush = |out: &mut Vec<Piece>, del: &mut String, ins: &mut String| {
+        if !del.is_empty() {
+            out.push(Piece::Old(std::mem::take(del)));
         }
-        match kind {
-            0 => {
-                po += len;
-                pn += len;
+        if !ins.is_empty() {
+            out.push(Piece::New(std::mem::take(ins)));
+        }
+    };
+    for change in diff.iter_all_changes() {
+        let text = change.value();
+        match change.tag() {
+            ChangeTag::Equal if text.trim().is_empty() && !(del.is_empty() && ins.is_empty()) => {
+                gap.push_str(text);
             }
-            1 => po += len,
-            _ => pn += len,
+            ChangeTag::Equal => {
+                flush(&mut out, &mut del, &mut ins);
+                push_same(&mut out, &std::mem::take(&mut gap));
+                push_same(&mut out, text);
+            }
+            // Spaces inside a phrase belong to both readings of it, so each side keeps them.
+            ChangeTag::Delete => {
+                del.push_str(&gap);
+                ins.push_str(&gap);
+                gap.clear();
+                del.push_str(text);
+            }
+            ChangeTag::Insert => {
+                del.push_str(&gap);
+                ins.push_str(&gap);
+                gap.clear();
+                ins.push_str(text);
+            }
         }
     }
+    flush(&mut out, &mut del, &mut ins);
+    push_same(&mut out, &gap);
     out
+}
+
+fn push_same(out: &mut Vec<Piece>, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(Piece::Same(prev)) => prev.push_str(text),
+        _ => out.push(Piece::Same(text.to_string())),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn show(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Same(t) => t.clone(),
+                Piece::Old(t) => format!("[-{t}-]"),
+                Piece::New(t) => format!("{{+{t}+}}"),
+            })
+            .collect()
+    }
 
     #[test]
     fn marks_the_changed_words() {
@@ -80,14 +95,37 @@ mod tests {
             "24 states agreed on Wednesday",
         );
         assert_eq!(
-            d,
-            [
-                Piece::Old("26"),
-                Piece::New("24"),
-                Piece::Same(" states agreed on "),
-                Piece::Old("Thursday"),
-                Piece::New("Wednesday")
-            ]
+            show(&d),
+            "[-26-]{+24+} states agreed on [-Thursday-]{+Wednesday+}"
+        );
+    }
+
+    #[test]
+    fn gathers_a_rewritten_phrase() {
+        let d = word_diff(
+            "Trump has ruled out sending troops",
+            "Trump has said Washington will not send troops",
+        );
+        assert_eq!(
+            show(&d),
+            "Trump has [-ruled out sending-]{+said Washington will not send+} troops"
+        );
+    }
+
+    #[test]
+    fn both_readings_keep_their_spaces() {
+        let d = word_diff(
+            "the meeting either in person",
+            "the meeting, some in person",
+        );
+        assert_eq!(show(&d), "the meeting[- either-]{+, some+} in person");
+    }
+
+    #[test]
+    fn identical_text_is_one_piece() {
+        assert_eq!(
+            word_diff("Same words here.", "Same words here."),
+            [Piece::Same("Same words here.".into())]
         );
     }
 }
