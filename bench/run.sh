@@ -269,6 +269,19 @@ for size in $SIZES; do
         --export-json "$OUT/hf-$size.json" "${hf_args[@]}" >&2
 done
 
+# ---- factdiff start-up floor: one sentence each side, to read the scaling line ----
+if [ "$RUN_FACTDIFF" = 1 ]; then
+    printf 'The bridge reopened on Friday.\n' > "$OUT/check/floor-a.$FORMAT"
+    printf 'The bridge reopened on Monday.\n' > "$OUT/check/floor-b.$FORMAT"
+    cmd=$(pair_cmd factdiff "$OUT/check/floor-a.$FORMAT" "$OUT/check/floor-b.$FORMAT")
+    if check_pair floor factdiff "$cmd"; then
+        note "== factdiff start-up floor (one-sentence files), $RUNS_small runs"
+        printf '%s\t%s\n' factdiff "$cmd" > "$OUT/cmd/floor.tsv"
+        hyperfine -N -i --style basic --warmup "$WARMUP" --runs "$RUNS_small" \
+            --export-json "$OUT/hf-floor.json" -n factdiff "$cmd" >&2
+    fi
+fi
+
 # ---- report -----------------------------------------------------------------------
 "$PYTHON" -S - "$OUT" "$CORPUS" "$SIZES" "$FORMAT" > "$OUT/report.md" <<'PY'
 import json, os, sys
@@ -366,11 +379,21 @@ kb = mem.get(("large", "factdiff"))
 print(f"- factdiff peak RSS, large pair ({words('large'):,} words): "
       + (f"**{kb / 1024:.1f} MiB**" if kb else "n/a"))
 fl, fm = med("large", "factdiff"), med("medium", "factdiff")
+floor = None
+fp = os.path.join(out, "hf-floor.json")
+if os.path.exists(fp):
+    floor = json.load(open(fp))["results"][0]["median"]
 if fl and fm:
     pl, pm = fl / words("large"), fm / words("medium")
     print(f"- scaling: factdiff {pl * 1e6:.2f} µs/word on large ({words('large'):,} words) vs "
           f"{pm * 1e6:.2f} µs/word on medium ({words('medium'):,} words): large/medium = "
-          f"**{pl / pm:.2f}** (1.00 = linear; below 1 when the fixed start-up cost dominates medium)")
+          f"**{pl / pm:.2f}** (1.00 = linear; {words('large') / words('medium'):.1f}x the words "
+          f"took {fl / fm:.1f}x the time)")
+    if floor and fm > floor and fl > floor:
+        nl, nm = (fl - floor) / words("large"), (fm - floor) / words("medium")
+        print(f"- scaling net of start-up (factdiff on two one-sentence files: {t(floor)}): "
+              f"{nl * 1e6:.2f} µs/word on large vs {nm * 1e6:.2f} µs/word on medium: "
+              f"large/medium = **{nl / nm:.2f}**")
 else:
     print("- scaling: n/a (needs factdiff on medium and large)")
 slow_tsv = os.path.join(out, "check-batch-factdiff.tsv")
