@@ -45,7 +45,7 @@ fn blocks(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut current: Option<(usize, usize)> = None;
     for (i, &(start, line)) in lines.iter().enumerate() {
         let trimmed = line.trim();
-        if trimmed.is_empty() {
+        if trimmed.is_empty() || is_boilerplate(trimmed) {
             if let Some(b) = current.take() {
                 blocks.push(b.0..b.1);
             }
@@ -69,6 +69,18 @@ fn blocks(text: &str) -> Vec<std::ops::Range<usize>> {
         blocks.push(b.0..b.1);
     }
     blocks
+}
+
+/// Page furniture that saved articles carry inside the text ("Recommended Stories", "list of
+/// 3 items", "end of list", "Advertisement"): not part of the article, so not segmented.
+fn is_boilerplate(line: &str) -> bool {
+    static BOILERPLATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)^(?:recommended stories|related stories|read more|advertisement|skip to (?:main )?content|share this article|list of \d+ items?(?:\s*end of list)?|end of list)$",
+        )
+        .expect("valid regex")
+    });
+    BOILERPLATE.is_match(line)
 }
 
 /// Whether a line break after `line` (followed by `next`) ends a block rather than wrapping.
@@ -215,6 +227,14 @@ mod tests {
                 "The talks went on."
             ]
         );
+    }
+
+    #[test]
+    fn page_furniture_is_dropped() {
+        let s = texts(
+            "Lead sentence here.\nRecommended Stories\nlist of 3 itemsend of list\nA summit met on Thursday.\n",
+        );
+        assert_eq!(s, ["Lead sentence here.", "A summit met on Thursday."]);
     }
 
     #[test]
