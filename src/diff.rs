@@ -265,14 +265,14 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
     };
     if polarity(&pa) != polarity(&pb) {
         let sentence_claim = |a: &Analysis, s: usize, v: &[Claim]| {
-            v.first().cloned().unwrap_or_else(|| Claim {
-                kind: ClaimKind::Polarity,
-                sentence: s,
-                span: a.sentences[s].span.clone(),
-                surface: String::new(),
-                value: Value::Text("positive".into()),
-                noun: None,
-                speaker: None,
+            v.first().cloned().unwrap_or_else(|| {
+                Claim::new(
+                    ClaimKind::Polarity,
+                    s,
+                    a.sentences[s].span.clone(),
+                    String::new(),
+                    Value::Text("positive".into()),
+                )
             })
         };
         let x = sentence_claim(old, link.old, &pa);

@@ -125,8 +125,38 @@ pub struct Claim {
     pub value: Value,
     /// The counted noun or subject, normalized through the synonym table (`state`).
     pub noun: Option<String>,
-    /// The speaker key for quotes and attributions (`vladimir putin`).
+    /// The speaker key for quotes and attributions (`putin`).
     pub speaker: Option<String>,
+    /// Who or what the sentence is about: its first named entity, or the speaker.
+    pub subject: Option<String>,
+    /// Whether the sentence stating the claim is negated (`not`, `denied`).
+    pub negated: bool,
+    /// The sentence's modality cue (`will`, `may`, `reportedly`), if any.
+    pub modality: Option<String>,
+}
+
+impl Claim {
+    /// A claim with no slot, speaker, subject or cues: the fields each stage then fills.
+    pub fn new(
+        kind: ClaimKind,
+        sentence: usize,
+        span: Range<usize>,
+        surface: String,
+        value: Value,
+    ) -> Self {
+        Claim {
+            kind,
+            sentence,
+            span,
+            surface,
+            value,
+            noun: None,
+            speaker: None,
+            subject: None,
+            negated: false,
+            modality: None,
+        }
+    }
 }
 
 /// A canonical value that two claims can be compared on.

@@ -6,7 +6,9 @@
 //! `he` stays a pronoun. `normalize` turns these into values. Dates are found first so that
 //! the numbers inside them (`5 Sep 2025`, `4 p.m.`) are not read as quantities.
 
+mod cues;
 mod date;
+pub mod entities;
 mod quantity;
 mod quote;
 
@@ -15,13 +17,16 @@ use std::ops::Range;
 use crate::model::{ClaimKind, Document, Sentence};
 
 pub use date::RawDate;
+pub use entities::Entity;
 pub use quantity::RawQuantity;
 pub use quote::SpeakerRef;
 
 /// A claim as found in the text, before normalization.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RawClaim {
-    pub kind: ClaimKind,
+    /// The kind of claim this becomes; `None` for sentence annotations (modality cues,
+    /// entities) that qualify the claims beside them.
+    pub kind: Option<ClaimKind>,
     pub sentence: usize,
     /// Byte span in the document text.
     pub span: Range<usize>,
@@ -49,6 +54,13 @@ pub enum Detail {
     Polarity {
         cues: Vec<String>,
     },
+    /// A modality cue of the sentence (`will`, `may`, `reportedly`): colours its claims,
+    /// is not a claim of its own.
+    Modality {
+        cue: String,
+    },
+    /// A name, with the role written before it: keys subjects and resolves roles to people.
+    Entity(Entity),
 }
 
 /// Extracts the raw claims of every sentence of a document, in sentence order.
@@ -57,7 +69,7 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<RawClaim> {
     for sentence in sentences {
         let text = &doc.text[sentence.span.clone()];
         let base = sentence.span.start;
-        let mut push = |kind, local: Range<usize>, detail| {
+        let mut push = |kind: Option<ClaimKind>, local: Range<usize>, detail| {
             claims.push(RawClaim {
                 kind,
                 sentence: sentence.index,
@@ -69,23 +81,35 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<RawClaim> {
         let (dates, masked) = date::find(text);
         let quotes = quote::find_quotes(text);
         for (span, d) in dates {
-            push(ClaimKind::Date, span, Detail::Date(d));
+            push(Some(ClaimKind::Date), span, Detail::Date(d));
         }
         for (span, q) in quantity::find(text, &masked) {
-            push(ClaimKind::Quantity, span, Detail::Quantity(q));
+            // The surface runs on over the counted noun: `twenty-six countries`.
+            let span = span.start..extend_over_words(text, span.end, &q.noun);
+            push(Some(ClaimKind::Quantity), span, Detail::Quantity(q));
         }
         for (span, words, speaker) in quotes.iter().cloned() {
-            push(ClaimKind::Quote, span, Detail::Quote { words, speaker });
+            push(
+                Some(ClaimKind::Quote),
+                span,
+                Detail::Quote { words, speaker },
+            );
         }
         for (span, speaker, verb) in quote::find_attributions(text, &quotes) {
             push(
-                ClaimKind::Attribution,
+                Some(ClaimKind::Attribution),
                 span,
                 Detail::Attribution { speaker, verb },
             );
         }
-        if let Some((span, cues)) = quote::find_negations(text) {
-            push(ClaimKind::Polarity, span, Detail::Polarity { cues });
+        if let Some((span, cues)) = cues::find_negations(text) {
+            push(Some(ClaimKind::Polarity), span, Detail::Polarity { cues });
+        }
+        if let Some(cue) = cues::find_modality(text) {
+            push(None, 0..0, Detail::Modality { cue });
+        }
+        for (span, entity) in entities::find(text) {
+            push(None, span, Detail::Entity(entity));
         }
     }
     quote::attach_block_quotes(doc, sentences, &mut claims);
@@ -93,4 +117,26 @@ pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<RawClaim> {
         (a.sentence, a.span.start, a.kind).cmp(&(b.sentence, b.span.start, b.kind))
     });
     claims
+}
+
+/// The end of `words` when they follow `end` in `text` (skipping spaces, hyphens, `of the`),
+/// or `end` itself when they do not.
+fn extend_over_words(text: &str, end: usize, words: &[String]) -> usize {
+    let mut pos = end;
+    for word in words {
+        let rest = &text[pos..];
+        let skipped = rest.len() - rest.trim_start_matches([' ', '-', '\n', '\t']).len();
+        let mut at = pos + skipped;
+        for filler in ["of the ", "of "] {
+            if text[at..].to_ascii_lowercase().starts_with(filler) && !word.starts_with("of") {
+                at += filler.len();
+                break;
+            }
+        }
+        match text.get(at..at + word.len()) {
+            Some(found) if found.eq_ignore_ascii_case(word) => pos = at + word.len(),
+            _ => return pos,
+        }
+    }
+    pos
 }

@@ -10,6 +10,8 @@ mod noun;
 mod number;
 mod speaker;
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use crate::calendar;
@@ -18,14 +20,24 @@ use crate::model::{Claim, ClaimKind, DateValue, Metadata, Value};
 
 pub use noun::noun_key;
 pub use number::quantity_value;
-pub use speaker::Speakers;
+pub use speaker::{Speakers, strip_titles};
+
+/// What a sentence says about all of its claims: negation, modality, its first entity.
+#[derive(Debug, Default, Clone)]
+struct SentenceCues {
+    negated: bool,
+    modality: Option<String>,
+    subject: Option<String>,
+}
 
 /// Turns the raw claims of one document (in sentence order) into claims with values.
 /// Claims whose text cannot be given a value (a number word text2num rejects) are dropped.
 pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
     let mut speakers = Speakers::default();
-    // Speakers are resolved in reading order; the full name may come first or later.
+    let mut cues: BTreeMap<usize, SentenceCues> = BTreeMap::new();
+    // First pass: who is who (names, roles) and what each sentence says about its claims.
     for r in &raw {
+        let entry = cues.entry(r.sentence).or_default();
         match &r.detail {
             Detail::Attribution { speaker, .. }
             | Detail::Quote {
@@ -34,44 +46,37 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
             } => {
                 speakers.learn(speaker);
             }
+            Detail::Entity(e) => {
+                speakers.learn_entity(e);
+                if entry.subject.is_none() {
+                    entry.subject = Some(strip_titles(&e.name));
+                }
+            }
+            Detail::Polarity { cues: words } => entry.negated = words.len() % 2 == 1,
+            Detail::Modality { cue } => entry.modality = Some(cue.clone()),
             _ => {}
         }
     }
     let mut claims = Vec::with_capacity(raw.len());
     let mut last_speaker: Option<(usize, String)> = None;
     for r in &raw {
+        let base =
+            |kind, value| Claim::new(kind, r.sentence, r.span.clone(), r.surface.clone(), value);
         let claim = match &r.detail {
             Detail::Quantity(q) => quantity_value(q).map(|value| Claim {
-                kind: ClaimKind::Quantity,
-                sentence: r.sentence,
-                span: r.span.clone(),
-                surface: r.surface.clone(),
-                value: Value::Quantity(value),
                 noun: noun_key(&q.noun),
-                speaker: None,
+                ..base(ClaimKind::Quantity, Value::Quantity(value))
             }),
-            Detail::Date(d) => Some(Claim {
-                kind: ClaimKind::Date,
-                sentence: r.sentence,
-                span: r.span.clone(),
-                surface: r.surface.clone(),
-                value: resolve_date(d, meta.published),
-                noun: None,
-                speaker: None,
-            }),
+            Detail::Date(d) => Some(base(ClaimKind::Date, resolve_date(d, meta.published))),
             Detail::Attribution { speaker, .. } => {
                 let key = speakers.resolve(speaker, last_speaker.as_ref().map(|(_, k)| k.as_str()));
                 if let Some(k) = &key {
                     last_speaker = Some((r.sentence, k.clone()));
                 }
                 key.map(|k| Claim {
-                    kind: ClaimKind::Attribution,
-                    sentence: r.sentence,
-                    span: r.span.clone(),
-                    surface: r.surface.clone(),
-                    value: Value::Text(speakers.display(&k)),
-                    noun: None,
-                    speaker: Some(k),
+                    speaker: Some(k.clone()),
+                    subject: Some(speakers.display(&k)),
+                    ..base(ClaimKind::Attribution, Value::Text(speakers.display(&k)))
                 })
             }
             Detail::Quote { words, speaker } => {
@@ -88,40 +93,43 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
                     last_speaker = Some((r.sentence, k.clone()));
                 }
                 Some(Claim {
-                    kind: ClaimKind::Quote,
-                    sentence: r.sentence,
-                    span: r.span.clone(),
-                    surface: r.surface.clone(),
-                    value: Value::Text(words.clone()),
-                    noun: None,
+                    subject: key.as_ref().map(|k| speakers.display(k)),
                     speaker: key,
+                    ..base(ClaimKind::Quote, Value::Text(words.clone()))
                 })
             }
-            Detail::Polarity { cues } => Some(Claim {
-                kind: ClaimKind::Polarity,
-                sentence: r.sentence,
-                span: r.span.clone(),
-                surface: cues.join(" … "),
-                value: Value::Text(
-                    if cues.len() % 2 == 1 {
-                        "negative"
-                    } else {
-                        "positive"
-                    }
-                    .to_string(),
-                ),
-                noun: None,
-                speaker: None,
+            Detail::Polarity { cues: words } => Some(Claim {
+                surface: words.join(" … "),
+                ..base(
+                    ClaimKind::Polarity,
+                    Value::Text(
+                        if words.len() % 2 == 1 {
+                            "negative"
+                        } else {
+                            "positive"
+                        }
+                        .to_string(),
+                    ),
+                )
             }),
+            Detail::Modality { .. } | Detail::Entity(_) => None,
         };
-        claims.extend(claim);
+        claims.extend(claim.map(|mut c| {
+            let sentence = cues.get(&c.sentence).cloned().unwrap_or_default();
+            c.negated = sentence.negated;
+            c.modality = sentence.modality;
+            if c.subject.is_none() {
+                c.subject = sentence.subject;
+            }
+            c
+        }));
     }
     // A quote whose speaker is only named in the next sentence ("…" ⏎ Putin said so.)
-    fill_speakers_from_next_sentence(&mut claims);
+    fill_speakers_from_next_sentence(&mut claims, &speakers);
     claims
 }
 
-fn fill_speakers_from_next_sentence(claims: &mut [Claim]) {
+fn fill_speakers_from_next_sentence(claims: &mut [Claim], speakers: &Speakers) {
     for i in 0..claims.len() {
         if claims[i].kind != ClaimKind::Quote || claims[i].speaker.is_some() {
             continue;
@@ -133,7 +141,10 @@ fn fill_speakers_from_next_sentence(claims: &mut [Claim]) {
             .take_while(|c| c.sentence == sentence + 1)
             .find(|c| c.kind == ClaimKind::Attribution)
             .and_then(|c| c.speaker.clone());
-        claims[i].speaker = next;
+        if let Some(key) = next {
+            claims[i].subject = Some(speakers.display(&key));
+            claims[i].speaker = Some(key);
+        }
     }
 }
 

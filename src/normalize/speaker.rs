@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::extract::SpeakerRef;
+use crate::extract::{Entity, SpeakerRef};
 
 /// Words that are titles or roles in front of a name, not part of it.
 const TITLES: &[&str] = &[
@@ -68,6 +68,8 @@ const TITLES: &[&str] = &[
 #[derive(Debug, Default)]
 pub struct Speakers {
     display: BTreeMap<String, String>,
+    /// Roles written before names (`russian president` → `putin`).
+    roles: BTreeMap<String, String>,
 }
 
 impl Speakers {
@@ -84,11 +86,38 @@ impl Speakers {
         }
     }
 
-    /// The key of a speaker; a pronoun takes the last speaker named.
+    /// Records a name and the role written before it (`Kremlin spokesperson Dmitry Peskov`).
+    pub fn learn_entity(&mut self, entity: &Entity) {
+        let name = SpeakerRef::Name(entity.name.clone());
+        let Some(role) = &entity.role else { return };
+        self.learn(&name);
+        let key = key_of(&strip_titles(&entity.name));
+        // The first person a document gives a role to keeps it.
+        self.roles.entry(role.clone()).or_insert(key);
+    }
+
+    /// The key of a speaker; a pronoun takes the last speaker named, a role the person the
+    /// document gave that role to (`the president` matches `Russian President …` when only
+    /// one role ends that way).
     pub fn resolve(&self, speaker: &SpeakerRef, last: Option<&str>) -> Option<String> {
         match speaker {
             SpeakerRef::Name(name) => Some(key_of(&strip_titles(name))),
             SpeakerRef::Pronoun(_) => last.map(str::to_string),
+            SpeakerRef::Role(role) => {
+                if let Some(key) = self.roles.get(role) {
+                    return Some(key.clone());
+                }
+                let matching: Vec<&String> = self
+                    .roles
+                    .iter()
+                    .filter(|(r, _)| r.ends_with(role.as_str()) || role.ends_with(r.as_str()))
+                    .map(|(_, k)| k)
+                    .collect();
+                match matching.as_slice() {
+                    [one] => Some((*one).clone()),
+                    _ => Some(role.clone()),
+                }
+            }
         }
     }
 
@@ -141,6 +170,27 @@ mod tests {
         assert_eq!(
             key_of(&strip_titles("Putin")),
             key_of(&strip_titles("President Vladimir Putin"))
+        );
+    }
+
+    #[test]
+    fn role_resolves_to_the_person_given_it() {
+        let mut s = Speakers::default();
+        s.learn_entity(&Entity {
+            name: "Vladimir Putin".into(),
+            role: Some("russian president".into()),
+        });
+        s.learn_entity(&Entity {
+            name: "Dmitry Peskov".into(),
+            role: Some("kremlin spokesperson".into()),
+        });
+        let role = |r: &str| s.resolve(&SpeakerRef::Role(r.into()), None);
+        assert_eq!(role("russian president").as_deref(), Some("putin"));
+        assert_eq!(role("kremlin spokesperson").as_deref(), Some("peskov"));
+        assert_eq!(role("spokesperson").as_deref(), Some("peskov"));
+        assert_eq!(
+            role("finance minister").as_deref(),
+            Some("finance minister")
         );
     }
 
