@@ -27,8 +27,66 @@ enum Command {
     ///
     /// Exit status: 0 nothing reportable under --fail-on, 1 reportable findings, 2 trouble.
     Diff(DiffArgs),
+    /// List the claims factdiff sees in documents: figures, dates, quotes, speakers.
+    Claims(ClaimsArgs),
     /// Score the tool against case folders holding expected.json (see the README).
     Eval(EvalArgs),
+}
+
+/// How inputs are read, shared by the commands that load documents.
+#[derive(Debug, Args)]
+struct InputArgs {
+    /// Publication date for inputs that give none (resolves "on Friday", "yesterday").
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+    /// Let --published win over the inputs' own publication dates.
+    #[arg(long, requires = "published")]
+    published_override: bool,
+}
+
+impl InputArgs {
+    /// Loads every named document, applying the publication-date flags.
+    fn load_all(&self, names: &[String]) -> Result<Vec<factdiff::model::Analysis>, String> {
+        let published = match &self.published {
+            None => None,
+            Some(text) => Some(
+                factdiff::calendar::parse_date(text)
+                    .ok_or_else(|| format!("--published: not a date I can read: {text:?}"))?,
+            ),
+        };
+        if names.iter().filter(|f| *f == "-").count() > 1 {
+            return Err("standard input (-) can be read only once".into());
+        }
+        let mut analyses = Vec::with_capacity(names.len());
+        for name in names {
+            let mut doc = load::load(name).map_err(|e| e.to_string())?;
+            if let Some(date) = published
+                && (self.published_override || doc.meta.published.is_none())
+            {
+                doc.meta.published = Some(date);
+            }
+            analyses.push(analyze(doc));
+        }
+        Ok(analyses)
+    }
+}
+
+#[derive(Debug, Args)]
+struct ClaimsArgs {
+    /// Documents to read: files (.txt, .md, .json) or - for stdin.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// Output format: a table, or JSON.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
+    format: OutputFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// When to colour terminal output.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -50,6 +108,8 @@ struct DiffArgs {
     /// `any` or `none`.
     #[arg(long, value_name = "KINDS", default_value = "any")]
     fail_on: String,
+    #[command(flatten)]
+    input: InputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -116,6 +176,7 @@ impl FailOn {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Diff(args) => run_diff(args),
+        Command::Claims(args) => run_claims(args),
         Command::Eval(args) => run_eval(args),
     };
     match result {
@@ -130,14 +191,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
     let policy = FailOn::parse(&args.fail_on)?;
-    if args.files.iter().filter(|f| *f == "-").count() > 1 {
-        return Err("standard input (-) can be read only once".into());
-    }
-    let mut analyses = Vec::with_capacity(args.files.len());
-    for name in &args.files {
-        let doc = load::load(name).map_err(|e| e.to_string())?;
-        analyses.push(analyze(doc));
-    }
+    let analyses = args.input.load_all(&args.files)?;
     let steps: Vec<Step> = analyses
         .windows(2)
         .map(|w| Step {
@@ -157,6 +211,16 @@ fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
     })?;
     let failing = report.findings().any(|f| policy.fails(f));
     Ok(ExitCode::from(u8::from(failing)))
+}
+
+fn run_claims(args: ClaimsArgs) -> Result<ExitCode, String> {
+    let analyses = args.input.load_all(&args.files)?;
+    let color = color_choice(args.color, args.output.is_some());
+    emit(args.output.as_deref(), color, |out| match args.format {
+        OutputFormat::Terminal => report::claims::render_table(&analyses, out),
+        OutputFormat::Json => report::claims::render_json(&analyses, out),
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_eval(args: EvalArgs) -> Result<ExitCode, String> {

@@ -402,7 +402,11 @@ pub fn values_compatible(a: &Value, b: &Value) -> bool {
         (Value::Date(x), Value::Date(y)) => {
             use crate::model::DateValue::*;
             match (x, y) {
-                (Day(p), Day(q)) => p == q,
+                (Day(p), Day(q)) | (Week(p), Week(q)) => p == q,
+                (Day(d), Week(w)) | (Week(w), Day(d)) => *d >= *w && (*d - *w).num_days() < 7,
+                (Week(w), other) | (other, Week(w)) => {
+                    values_compatible(&Value::Date(Day(*w)), &Value::Date(*other))
+                }
                 (Month(y1, m1), Month(y2, m2)) => (y1, m1) == (y2, m2),
                 (Year(p), Year(q)) => p == q,
                 // Different granularity: compatible when one contains the other.

@@ -279,6 +279,8 @@ impl fmt::Display for Quantity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DateValue {
     Day(NaiveDate),
+    /// A week, by its Monday (`last week`).
+    Week(NaiveDate),
     Month(i32, u32),
     Year(i32),
 }
@@ -286,7 +288,8 @@ pub enum DateValue {
 impl DateValue {
     pub fn granularity(&self) -> u8 {
         match self {
-            DateValue::Day(_) => 3,
+            DateValue::Day(_) => 4,
+            DateValue::Week(_) => 3,
             DateValue::Month(..) => 2,
             DateValue::Year(_) => 1,
         }
@@ -297,6 +300,7 @@ impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DateValue::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            DateValue::Week(monday) => write!(f, "{}", monday.format("%G-W%V")),
             DateValue::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             DateValue::Year(y) => write!(f, "{y:04}"),
         }

@@ -267,3 +267,84 @@ fn eval_prints_precision_and_recall() {
         .code(2)
         .stderr(predicate::str::contains("not a folder"));
 }
+
+#[test]
+fn claims_lists_figures_dates_and_quotes_with_speakers() {
+    let assert = factdiff()
+        .args(["claims", &sample("v1.txt"), "--format", "json"])
+        .assert()
+        .code(0);
+    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(json["schema"], "factdiff/1");
+    assert_eq!(json["command"], "claims");
+    let claims = json["claims"].as_array().unwrap();
+    let has = |kind: &str, value: &str| {
+        claims
+            .iter()
+            .any(|c| c["kind"] == kind && c["value"] == value)
+    };
+    assert!(has("quantity", "26"), "26 states");
+    assert!(
+        has("date", "2025-09-04"),
+        "Thursday resolved against the publication date"
+    );
+    assert!(
+        claims
+            .iter()
+            .any(|c| c["kind"] == "quote" && c["speaker"] == "Vladimir Putin")
+    );
+    for c in claims {
+        assert!(c["line"].as_u64().unwrap() >= 1 && c["col"].as_u64().unwrap() >= 1);
+        assert!(c["doc"].as_str().unwrap().ends_with("v1.txt"));
+    }
+}
+
+#[test]
+fn claims_published_flag_resolves_weekdays() {
+    let run = |args: &[&str]| {
+        let out = factdiff()
+            .args(["claims", "-", "--format", "json"])
+            .args(args)
+            .write_stdin("The talks began on Friday.")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["claims"][0]["value"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        run(&[]),
+        "friday",
+        "no publication date: left as the weekday"
+    );
+    assert_eq!(run(&["--published", "2025-09-10"]), "2025-09-05");
+    factdiff()
+        .args(["claims", "-", "--published", "someday"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--published"));
+}
+
+#[test]
+fn published_override_wins_over_the_document() {
+    let value = |args: &[&str]| {
+        let out = factdiff()
+            .args(["claims", "-", "--format", "json"])
+            .args(args)
+            .write_stdin("published: 2025-09-10\n\nThe talks began on Friday.\n")
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        json["claims"][0]["value"].as_str().unwrap().to_string()
+    };
+    assert_eq!(
+        value(&["--published", "2025-09-20"]),
+        "2025-09-05",
+        "the document's own date wins"
+    );
+    assert_eq!(
+        value(&["--published", "2025-09-20", "--published-override"]),
+        "2025-09-19"
+    );
+}

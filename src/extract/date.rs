@@ -12,7 +12,7 @@ use regex::Regex;
 use crate::calendar::{self, MONTHS, WEEKDAYS};
 
 /// A date as the text gives it; `normalize` resolves it against the publication date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawDate {
     pub day: Option<u32>,
     pub month: Option<u32>,
@@ -23,6 +23,13 @@ pub struct RawDate {
     /// Whether the sentence speaks of the future (`will`, `next`), which decides whether a
     /// bare weekday is the coming one or the last one.
     pub future: bool,
+    /// Days from the date last mentioned before it (`a day after` = -1: the event it
+    /// introduces came a day before that date; `two days later` = +2).
+    pub from_previous: Option<i64>,
+    /// Weeks from the publication week (`last week` = -1).
+    pub week: Option<i64>,
+    /// Whether the date opens the text as a dateline (`VLADIVOSTOK, September 5 –`).
+    pub dateline: bool,
 }
 
 impl RawDate {
@@ -34,6 +41,9 @@ impl RawDate {
             weekday: None,
             relative_days: None,
             future,
+            from_previous: None,
+            week: None,
+            dateline: false,
         }
     }
 }
@@ -69,6 +79,19 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{WEEKDAYS})(?:['’]s)?\b"
     ))
 });
+static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?P<m1>{MONTHS})\s+(?P<a1>\d{{1,2}})\s*(?:-|–|to|until|through)\s*(?P<b1>\d{{1,2}})|(?P<a2>\d{{1,2}})\s*(?:-|–|to|until)\s*(?P<b2>\d{{1,2}})\s+(?P<m2>{MONTHS}))\b(?:,?\s+(?P<y>\d{{4}}))?"
+    ))
+});
+static RELATIVE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?P<n>a|an|one|two|three|four|five|six|seven|\d{1,2})|the)\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before|earlier|later)\b",
+    )
+});
+static WEEK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?P<rel>last|this|next|past)\s+week\b"));
+static DATELINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Za-z .]+)?,\s*$"));
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?i:(?P<w>yesterday|today|tomorrow))\b"));
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -95,6 +118,43 @@ pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
             .iter()
             .any(|(s, _)| s.start < r.end && r.start < s.end)
     };
+    // Spans first: "September 3 to 6" is two days, and its "6" is no count.
+    for c in SPAN.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let month_group = c.name("m1").or(c.name("m2")).expect("month");
+        if !month_is_capitalised(month_group.as_str()) {
+            continue;
+        }
+        let (a, b) = (
+            c.name("a1").or(c.name("a2")).expect("start"),
+            c.name("b1").or(c.name("b2")).expect("end"),
+        );
+        let year = c.name("y").and_then(|y| y.as_str().parse().ok());
+        let mut ends = Vec::new();
+        for day in [a, b] {
+            let mut d = RawDate::empty(future);
+            d.day = day.as_str().parse().ok();
+            d.month = calendar::month_number(month_group.as_str());
+            d.year = year;
+            ends.push(d);
+        }
+        if ends.iter().all(valid) {
+            let split = if c.name("m1").is_some() {
+                b.start()
+            } else {
+                a.end()
+            };
+            let mut ends = ends.into_iter();
+            let (first, second) = (ends.next().expect("start"), ends.next().expect("end"));
+            if c.name("m1").is_some() {
+                found.push((m.start()..a.end(), first));
+                found.push((split..m.end(), second));
+            } else {
+                found.push((m.start()..split, first));
+                found.push((b.start()..m.end(), second));
+            }
+        }
+    }
     for c in ISO_DATE.captures_iter(text) {
         let m = c.get(0).expect("match");
         let mut d = RawDate::empty(future);
@@ -162,6 +222,45 @@ pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
         }
         found.push((m.range(), d));
     }
+    for c in RELATIVE_EVENT.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let n: i64 = match c.name("n").map(|n| n.as_str().to_ascii_lowercase()) {
+            None => 1,
+            Some(n) => match n.as_str() {
+                "a" | "an" | "one" => 1,
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                "six" => 6,
+                "seven" => 7,
+                digits => digits.parse().unwrap_or(1),
+            },
+        };
+        let unit = if c["unit"].to_ascii_lowercase().starts_with("week") {
+            7
+        } else {
+            1
+        };
+        // "X came a day after Y": Y is a day before X. "Y a day earlier": before the anchor.
+        let sign = match c["dir"].to_ascii_lowercase().as_str() {
+            "after" | "earlier" => -1,
+            _ => 1,
+        };
+        let mut d = RawDate::empty(future);
+        d.from_previous = Some(sign * n * unit);
+        found.push((m.range(), d));
+    }
+    for c in WEEK.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        let mut d = RawDate::empty(future);
+        d.week = Some(match c["rel"].to_ascii_lowercase().as_str() {
+            "last" | "past" => -1,
+            "next" => 1,
+            _ => 0,
+        });
+        found.push((m.range(), d));
+    }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).expect("match");
         let mut d = RawDate::empty(future);
@@ -173,6 +272,14 @@ pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
         found.push((m.range(), d));
     }
     found.sort_by_key(|(r, _)| r.start);
+    // A date right after an upper-case place name opening the text is a dateline.
+    if let Some((range, d)) = found.first_mut()
+        && range.start > 0
+        && range.start < 60
+        && DATELINE.is_match(&text[..range.start])
+    {
+        d.dateline = true;
+    }
     let mut masked: Vec<Range<usize>> = found.iter().map(|(r, _)| r.clone()).collect();
     masked.extend(TIME.find_iter(text).map(|m| m.range()));
     (found, masked)
@@ -237,6 +344,38 @@ mod tests {
         assert!(!d[1].1.future);
         let d = dates("Leaders will meet again next Tuesday.");
         assert!(d[0].1.future);
+    }
+
+    #[test]
+    fn spans_give_both_ends() {
+        let d = dates("Talks ran from September 3 to 6 in Geneva.");
+        assert_eq!(d.len(), 2);
+        assert_eq!((d[0].1.month, d[0].1.day), (Some(9), Some(3)));
+        assert_eq!((d[1].1.month, d[1].1.day), (Some(9), Some(6)));
+        let text = "Talks ran from September 3 to 6 in Geneva.";
+        let six = text.find('6').unwrap();
+        let (_, masked) = find(text);
+        assert!(
+            masked.iter().any(|r| r.contains(&six)),
+            "the 6 is masked from quantities"
+        );
+    }
+
+    #[test]
+    fn relative_events_and_weeks() {
+        let d =
+            dates("His warning on Friday came a day after the pledge, and talks resume next week.");
+        assert_eq!(d[1].1.from_previous, Some(-1));
+        assert_eq!(d[2].1.week, Some(1));
+        let d = dates("Two days later the border closed.");
+        assert_eq!(d[0].1.from_previous, Some(2));
+    }
+
+    #[test]
+    fn dateline() {
+        let d = dates("VLADIVOSTOK, Russia, September 5, 2025 – Putin spoke.");
+        assert!(d[0].1.dateline);
+        assert!(!dates("Putin spoke on September 5, 2025.")[0].1.dateline);
     }
 
     #[test]

@@ -98,7 +98,69 @@ const NOT_ENTITIES: &[&str] = &[
     "Mrs",
     "Ms",
     "Dr",
+    // Plural nouns that open sentences: sources, not names.
+    "Officials",
+    "Police",
+    "Residents",
+    "Prosecutors",
+    "Witnesses",
+    "Analysts",
+    "Experts",
+    "Critics",
+    "Supporters",
+    "Voters",
+    "Workers",
+    "Doctors",
+    "Scientists",
+    "Researchers",
+    "Leaders",
+    "Ministers",
+    "Lawmakers",
+    "Investigators",
+    "Authorities",
+    "Rescuers",
+    "Troops",
+    "Forces",
+    "Shares",
+    "Prices",
+    "There",
+    "Here",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "My",
+    "Your",
+    "All",
+    "No",
+    "Not",
+    "Even",
+    "Still",
+    "Yet",
+    "So",
+    "Then",
+    "Now",
+    "Also",
+    "Only",
+    "Just",
+    "Last",
+    "Next",
+    "First",
+    "According",
 ];
+
+/// `Putin’s` → `Putin`.
+fn strip_possessive(name: &str) -> String {
+    name.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
+}
 
 /// The entities of one sentence: role-and-name appositions first, then other name runs.
 pub fn find(text: &str) -> Vec<(Range<usize>, Entity)> {
@@ -123,7 +185,7 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Entity)> {
         out.push((
             role.start()..name.end(),
             Entity {
-                name: name.as_str().to_string(),
+                name: strip_possessive(name.as_str()),
                 role: Some(role_words.join(" ")),
             },
         ));
@@ -143,11 +205,7 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Entity)> {
         if skip == words.len() {
             continue;
         }
-        let name = words[skip..].join(" ");
-        // A lone capitalised word at the start of a sentence is usually not a name.
-        if m.start() == 0 && words.len() == 1 {
-            continue;
-        }
+        let name = strip_possessive(&words[skip..].join(" "));
         let start = m.start() + m.as_str().find(words[skip]).unwrap_or(0);
         out.push((start..m.end(), Entity { name, role: None }));
     }
@@ -176,6 +234,13 @@ mod tests {
         let e = entities("It was hosted by French President Emmanuel Macron in Paris.");
         assert_eq!(e[0].role.as_deref(), Some("french president"));
         assert_eq!(e[0].name, "Emmanuel Macron");
+    }
+
+    #[test]
+    fn possessive_at_sentence_start_is_a_name() {
+        let e = entities("Putin’s warning on Friday came a day later.");
+        assert_eq!(e[0].name, "Putin");
+        assert!(entities("Officials said the road was closed.").is_empty());
     }
 
     #[test]

@@ -57,8 +57,15 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
             _ => {}
         }
     }
+    // Without a publication date in the metadata, a dateline gives one.
+    let published = meta.published.or_else(|| dateline_date(&raw));
     let mut claims = Vec::with_capacity(raw.len());
     let mut last_speaker: Option<(usize, String)> = None;
+    // The last day a sentence named: what "a day after" counts from.
+    let mut last_day: Option<(usize, NaiveDate)> = None;
+    // The speaker of a quote left open at the end of its paragraph, which the next
+    // paragraph's quote continues.
+    let mut open_quote: Option<String> = None;
     for r in &raw {
         let base =
             |kind, value| Claim::new(kind, r.sentence, r.span.clone(), r.surface.clone(), value);
@@ -67,7 +74,25 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
                 noun: noun_key(&q.noun),
                 ..base(ClaimKind::Quantity, Value::Quantity(value))
             }),
-            Detail::Date(d) => Some(base(ClaimKind::Date, resolve_date(d, meta.published))),
+            Detail::Date(d) => {
+                let anchor = last_day
+                    .filter(|(s, _)| r.sentence <= s + 1)
+                    .map(|(_, day)| day);
+                let value = match d.from_previous {
+                    Some(days) => match anchor
+                        .or(published)
+                        .and_then(|a| calendar::shift_days(a, days))
+                    {
+                        Some(day) => Value::Date(DateValue::Day(day)),
+                        None => Value::Text(r.surface.to_lowercase()),
+                    },
+                    None => resolve_date(d, published),
+                };
+                if let Value::Date(DateValue::Day(day)) = value {
+                    last_day = Some((r.sentence, day));
+                }
+                Some(base(ClaimKind::Date, value))
+            }
             Detail::Attribution { speaker, .. } => {
                 let key = speakers.resolve(speaker, last_speaker.as_ref().map(|(_, k)| k.as_str()));
                 if let Some(k) = &key {
@@ -83,12 +108,17 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
                 let last = last_speaker.as_ref().map(|(_, k)| k.as_str());
                 let key = match speaker {
                     Some(s) => speakers.resolve(s, last),
-                    // An unattributed quote right after an attribution continues it.
-                    None => last_speaker
-                        .as_ref()
-                        .filter(|(sentence, _)| r.sentence <= sentence + 1)
-                        .map(|(_, k)| k.clone()),
+                    // A quote continuing one left open keeps its speaker; an unattributed
+                    // quote right after an attribution continues it.
+                    None => open_quote.clone().or_else(|| {
+                        last_speaker
+                            .as_ref()
+                            .filter(|(sentence, _)| r.sentence <= sentence + 1)
+                            .map(|(_, k)| k.clone())
+                    }),
                 };
+                let closed = r.surface.ends_with(['”', '"']) && r.surface.chars().count() > 1;
+                open_quote = if closed { None } else { key.clone() };
                 if let Some(k) = &key {
                     last_speaker = Some((r.sentence, k.clone()));
                 }
@@ -148,6 +178,23 @@ fn fill_speakers_from_next_sentence(claims: &mut [Claim], speakers: &Speakers) {
     }
 }
 
+/// The date of a dateline opening the text; its year, when the dateline gives none, is the
+/// latest year the text names.
+fn dateline_date(raw: &[RawClaim]) -> Option<NaiveDate> {
+    let d = raw.iter().find_map(|r| match &r.detail {
+        Detail::Date(d) if d.dateline => Some(d),
+        _ => None,
+    })?;
+    let latest_year = raw
+        .iter()
+        .filter_map(|r| match &r.detail {
+            Detail::Date(d) => d.year,
+            _ => None,
+        })
+        .max();
+    calendar::ymd(d.year.or(latest_year)?, d.month?, d.day?)
+}
+
 /// A raw date as a value: resolved against the publication date when it needs one; left as
 /// words (`friday`, `09-05`) when there is none to resolve against.
 pub fn resolve_date(d: &RawDate, published: Option<NaiveDate>) -> Value {
@@ -180,6 +227,18 @@ pub fn resolve_date(d: &RawDate, published: Option<NaiveDate>) -> Value {
         (Some(y), None, None) => return Value::Date(DateValue::Year(y)),
         _ => {}
     }
+    if let Some(weeks) = d.week {
+        return match published {
+            Some(p) => {
+                let monday = calendar::previous_weekday(p, chrono::Weekday::Mon, true);
+                match calendar::shift_days(monday, 7 * weeks) {
+                    Some(m) => Value::Date(DateValue::Week(m)),
+                    None => Value::Text(String::new()),
+                }
+            }
+            None => Value::Text(format!("week {weeks:+}")),
+        };
+    }
     if let Some(wd) = d.weekday {
         return match published {
             Some(p) if d.future => {
@@ -206,6 +265,7 @@ mod tests {
             weekday: Some(weekday),
             relative_days: None,
             future,
+            ..Default::default()
         }
     }
 
@@ -239,11 +299,77 @@ mod tests {
             weekday: None,
             relative_days: None,
             future: false,
+            ..Default::default()
         };
         assert_eq!(
             resolve_date(&d, NaiveDate::from_ymd_opt(2024, 3, 5)).to_string(),
             "2024-03-03"
         );
         assert_eq!(resolve_date(&d, None).to_string(), "03-03");
+    }
+
+    fn values(text: &str) -> Vec<(ClaimKind, String, Option<String>)> {
+        let a = crate::analyze(crate::load::load_bytes("t.txt", text.as_bytes()).unwrap());
+        a.claims
+            .iter()
+            .filter(|c| c.kind != ClaimKind::Polarity)
+            .map(|c| (c.kind, c.value.to_string(), c.speaker.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_day_after_counts_from_the_date_before_it() {
+        let v = values(
+            "published: 5 Sep 2025\n\nPutin's warning on Friday came a day after dozens of nations pledged troops.\n",
+        );
+        let dates: Vec<&str> = v
+            .iter()
+            .filter(|x| x.0 == ClaimKind::Date)
+            .map(|x| x.1.as_str())
+            .collect();
+        assert_eq!(dates, ["2025-09-05", "2025-09-04"]);
+    }
+
+    #[test]
+    fn last_week_is_a_week() {
+        let v = values("published: 2025-09-10\n\nThe plan was agreed last week.\n");
+        assert_eq!(v[0].1, "2025-W36");
+    }
+
+    #[test]
+    fn dateline_gives_the_publication_date() {
+        let v = values("VLADIVOSTOK, Russia, September 5, 2025 – The forum opened on Thursday.\n");
+        let dates: Vec<&str> = v
+            .iter()
+            .filter(|x| x.0 == ClaimKind::Date)
+            .map(|x| x.1.as_str())
+            .collect();
+        assert_eq!(dates, ["2025-09-05", "2025-09-04"]);
+    }
+
+    #[test]
+    fn quote_over_two_paragraphs_keeps_its_speaker() {
+        let v = values(
+            "“We will not retreat,” Mayor Ana Ruiz said. “The river is high.\n\n“And it will rise again.”\n",
+        );
+        let speakers: Vec<Option<&str>> = v
+            .iter()
+            .filter(|x| x.0 == ClaimKind::Quote)
+            .map(|x| x.2.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("ruiz"), Some("ruiz"), Some("ruiz")]);
+    }
+
+    #[test]
+    fn role_and_pronoun_speakers() {
+        let v = values(
+            "Kremlin spokesperson Dmitry Peskov spoke first.\n\n“Definitely not,” the Kremlin spokesperson said.\n\n“It is a threat,” he told reporters.\n",
+        );
+        let speakers: Vec<Option<&str>> = v
+            .iter()
+            .filter(|x| x.0 == ClaimKind::Quote)
+            .map(|x| x.2.as_deref())
+            .collect();
+        assert_eq!(speakers, [Some("peskov"), Some("peskov")]);
     }
 }

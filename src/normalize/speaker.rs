@@ -144,7 +144,10 @@ pub fn strip_titles(name: &str) -> String {
     } else {
         &words[words.len().saturating_sub(1)..]
     };
-    rest.join(" ")
+    let name = rest.join(" ");
+    name.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_string()
 }
 
 /// The surname, lowercased, without a possessive: the key shared by all forms of a name.

@@ -4,9 +4,10 @@
 //! user or the terminal says so (`--color`, `NO_COLOR`).
 //!
 //! Formats: [`terminal`] (summary, findings grouped by kind with `file:line` and an inline
-//! word diff) and [`json`] (the versioned `factdiff/1` contract). [`eval`] prints accuracy
-//! tables for `factdiff eval`.
+//! word diff) and [`json`] (the versioned `factdiff/1` contract). [`claims`] lists the claims
+//! of documents; [`eval`] prints accuracy tables for `factdiff eval`.
 
+pub mod claims;
 pub mod eval;
 pub mod json;
 pub mod terminal;
