@@ -36,3 +36,18 @@ fn terminal_colour_marks_changes() {
     assert!(text.contains("\u{1b}[31m[-"), "deletions are red");
     assert!(text.contains("\u{1b}[32m{+"), "insertions are green");
 }
+
+#[test]
+fn claims_reports_of_every_sample() {
+    for dir in common::sample_cases() {
+        let first = &common::case_files(&dir)[0];
+        let analyses = [common::analyse(first)];
+        let mut table = Vec::new();
+        report::claims::render_table(&analyses, &mut table).unwrap();
+        let plain = anstream::adapter::strip_str(std::str::from_utf8(&table).unwrap()).to_string();
+        insta::assert_snapshot!(format!("claims-table-{}", common::case_name(&dir)), plain);
+        let mut json = Vec::new();
+        report::claims::render_json(&analyses, &mut json).unwrap();
+        insta::assert_snapshot!(format!("claims-json-{}", common::case_name(&dir)), String::from_utf8(json).unwrap());
+    }
+}

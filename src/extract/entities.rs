@@ -205,6 +205,13 @@ pub fn find(text: &str) -> Vec<(Range<usize>, Entity)> {
         if skip == words.len() {
             continue;
         }
+        // A lone capitalised word opening a sentence is usually just capitalised ("Rescue
+        // teams…"); a possessive there is a name ("Putin’s warning").
+        let lone_opener = m.start() == 0 && words.len() == 1;
+        let possessive = words[skip].ends_with("’s") || words[skip].ends_with("'s");
+        if lone_opener && !possessive {
+            continue;
+        }
         let name = strip_possessive(&words[skip..].join(" "));
         let start = m.start() + m.as_str().find(words[skip]).unwrap_or(0);
         out.push((start..m.end(), Entity { name, role: None }));
