@@ -12,9 +12,22 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Every sample case folder (holding expected.json), sorted.
+/// Every version-history sample (expected.json with mode `diff`), sorted.
 pub fn sample_cases() -> Vec<PathBuf> {
-    factdiff::eval::find_cases(&[root().join("samples")]).expect("samples folder")
+    cases_in_mode("diff")
+}
+
+/// Every outlets sample (expected.json with mode `compare`), sorted.
+pub fn outlet_cases() -> Vec<PathBuf> {
+    cases_in_mode("compare")
+}
+
+fn cases_in_mode(mode: &str) -> Vec<PathBuf> {
+    factdiff::eval::find_cases(&[root().join("samples")])
+        .expect("samples folder")
+        .into_iter()
+        .filter(|dir| factdiff::eval::read_expected(dir).expect("expected.json").mode == mode)
+        .collect()
 }
 
 /// The version files of a case, in the order expected.json lists them.
