@@ -10,8 +10,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factdiff::model::{Facet, Finding, FindingKind};
-use factdiff::report::{self, DiffReport, DocumentInfo, Step};
-use factdiff::{analyze, diff_versions, eval, load};
+use factdiff::report;
+use factdiff::{analyze, eval, load};
 
 /// A fact-aware diff for news text: which figures, dates, quotes, speakers and denials changed.
 #[derive(Debug, Parser)]
@@ -192,18 +192,7 @@ pub fn run(cli: Cli) -> ExitCode {
 fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
     let policy = FailOn::parse(&args.fail_on)?;
     let analyses = args.input.load_all(&args.files)?;
-    let steps: Vec<Step> = analyses
-        .windows(2)
-        .map(|w| Step {
-            old: w[0].doc.name.clone(),
-            new: w[1].doc.name.clone(),
-            findings: diff_versions(&w[0], &w[1]),
-        })
-        .collect();
-    let report = DiffReport {
-        documents: analyses.iter().map(DocumentInfo::of).collect(),
-        steps,
-    };
+    let report = factdiff::diff_history(&analyses);
     let color = color_choice(args.color, args.output.is_some());
     emit(args.output.as_deref(), color, |out| match args.format {
         OutputFormat::Terminal => report::terminal::render(&report, out),

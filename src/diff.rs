@@ -7,7 +7,7 @@
 //! No I/O; the order of findings follows the new version, then the old.
 
 use crate::align::{Alignment, Link, LinkKind, similarity, words};
-use crate::model::{
+use crate::model::{History, 
     Analysis, Claim, ClaimKind, Facet, Finding, FindingKind, Severity, Side, Value,
 };
 
@@ -100,6 +100,35 @@ fn speaker_changes(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding> 
             )
         })
         .collect()
+}
+
+/// Chains the conflicts of consecutive steps into histories: a conflict whose new side is
+/// the old side of a conflict in the next step (same document, same place, same facet) is
+/// the same fact changing again. Only chains over two or more steps are returned.
+pub fn histories(steps: &[Vec<Finding>]) -> Vec<History> {
+    let place = |s: &Side| (s.doc.clone(), s.line, s.col);
+    let mut open: Vec<History> = Vec::new();
+    let mut done: Vec<History> = Vec::new();
+    for findings in steps {
+        let mut next: Vec<History> = Vec::new();
+        for f in findings.iter().filter(|f| f.kind == FindingKind::Conflict && f.sides.len() == 2) {
+            let facet = f.facet.expect("conflicts have a facet");
+            let continued = open.iter().position(|h| {
+                h.facet == facet && h.values.last().map(place) == Some(place(&f.sides[0]))
+            });
+            let mut history = match continued {
+                Some(i) => open.remove(i),
+                None => History { facet, subject: f.subject.clone(), values: vec![f.sides[0].clone()] },
+            };
+            history.values.push(f.sides[1].clone());
+            next.push(history);
+        }
+        done.extend(open.into_iter().filter(|h| h.values.len() > 2));
+        open = next;
+    }
+    done.extend(open.into_iter().filter(|h| h.values.len() > 2));
+    done.sort_by_key(|h| h.values.first().map(|s| (s.line, s.col)));
+    done
 }
 
 /// Orders findings by their place in the new version (old-only findings by the old one).
@@ -238,7 +267,7 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
                 Facet::Quote,
                 (old, &x, x.value.to_string()),
                 (new, &y, y.value.to_string()),
-                y.speaker.clone(),
+                y.subject.clone(),
                 link,
             ));
         }

@@ -50,3 +50,22 @@ pub fn diff_versions(old: &Analysis, new: &Analysis) -> Vec<Finding> {
     let alignment = align::align(&old.sentences, &new.sentences);
     diff::diff(old, new, &alignment)
 }
+
+/// Diffs each consecutive pair of versions (oldest first) and traces the facts that changed
+/// more than once: everything a `diff` report shows.
+pub fn diff_history(analyses: &[Analysis]) -> report::DiffReport {
+    let steps: Vec<report::Step> = analyses
+        .windows(2)
+        .map(|w| report::Step {
+            old: w[0].doc.name.clone(),
+            new: w[1].doc.name.clone(),
+            findings: diff_versions(&w[0], &w[1]),
+        })
+        .collect();
+    let per_step: Vec<Vec<Finding>> = steps.iter().map(|s| s.findings.clone()).collect();
+    report::DiffReport {
+        documents: analyses.iter().map(report::DocumentInfo::of).collect(),
+        histories: diff::histories(&per_step),
+        steps,
+    }
+}

@@ -428,3 +428,13 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
+
+/// The history of one fact across three or more versions: a count going 147 → 91 → 52 → 32.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct History {
+    pub facet: Facet,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    /// The fact in each version where it changed, oldest first.
+    pub values: Vec<Side>,
+}

@@ -14,6 +14,15 @@ struct Report {
     steps: Vec<StepSummary>,
     summary: Summary,
     findings: Vec<Finding>,
+    histories: Vec<History>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct History {
+    facet: String,
+    subject: Option<String>,
+    values: Vec<Side>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -103,6 +112,11 @@ fn every_sample_report_reads_back_and_keeps_the_contract() {
             report.summary.facets.values().sum::<usize>(),
             report.summary.conflict
         );
+        for h in &report.histories {
+            assert!(h.values.len() >= 3, "a history spans three or more versions: {h:?}");
+            assert!(["quantity", "date", "quote", "attribution", "polarity"].contains(&h.facet.as_str()));
+            let _ = &h.subject;
+        }
         for d in &report.documents {
             assert!(d.sentences > 0 && d.claims > 0, "{d:?}");
             assert!(

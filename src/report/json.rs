@@ -13,7 +13,8 @@
 //!     "severity": "low" | "medium" | "high",
 //!     "sides": [{"doc", "line", "col", "text", "value", "surface"}],   // old first
 //!     "subject"?: "…", "reason"?: "…"
-//!   }]
+//!   }],
+//!   "histories": [{"facet", "subject"?, "values": [side, …]}]   // facts changed in 2+ steps
 //! }
 //! ```
 //!
@@ -24,7 +25,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{DiffReport, DocumentInfo, Summary};
-use crate::model::Finding;
+use crate::model::{Finding, History};
 
 pub const SCHEMA: &str = "factdiff/1";
 
@@ -36,6 +37,7 @@ struct JsonDiff<'a> {
     steps: Vec<JsonStep<'a>>,
     summary: Summary,
     findings: Vec<&'a Finding>,
+    histories: &'a [History],
 }
 
 #[derive(Serialize)]
@@ -62,6 +64,7 @@ pub fn render(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
             .collect(),
         summary: Summary::of(report.findings()),
         findings: report.findings().collect(),
+        histories: &report.histories,
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
     writeln!(out)

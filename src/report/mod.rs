@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Analysis, Facet, Finding, FindingKind};
+use crate::model::{Analysis, Facet, Finding, FindingKind, History};
 
 /// Output formats for findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,8 @@ pub struct Step {
 pub struct DiffReport {
     pub documents: Vec<DocumentInfo>,
     pub steps: Vec<Step>,
+    /// Facts that changed in more than one step, traced across the versions.
+    pub histories: Vec<History>,
 }
 
 impl DiffReport {

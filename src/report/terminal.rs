@@ -28,6 +28,22 @@ pub fn render(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
         }
         render_step(step, out)?;
     }
+    for h in &report.histories {
+        writeln!(out)?;
+        write!(out, "{YELLOW}history {}{YELLOW:#}", h.facet.as_str())?;
+        if let Some(subject) = &h.subject {
+            write!(out, "  {DIM}[{subject}]{DIM:#}")?;
+        }
+        writeln!(out)?;
+        // A quote's history is its sentences below; for figures and dates, the values first.
+        if h.facet != crate::model::Facet::Quote {
+            let values: Vec<String> = h.values.iter().map(shown).collect();
+            writeln!(out, "  {}", values.join(" → "))?;
+        }
+        for side in &h.values {
+            writeln!(out, "  {DIM}{}{DIM:#}  {}", location(side), side.text)?;
+        }
+    }
     Ok(())
 }
 

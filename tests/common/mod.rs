@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use factdiff::model::Analysis;
-use factdiff::report::{DiffReport, DocumentInfo, Step};
-use factdiff::{analyze, diff_versions, load};
+use factdiff::report::DiffReport;
+use factdiff::{analyze, load};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -46,17 +46,7 @@ pub fn analyse(path: &Path) -> Analysis {
 /// The diff report over the versions of a case, as `factdiff diff v1 v2 …` builds it.
 pub fn case_report(dir: &Path) -> DiffReport {
     let analyses: Vec<Analysis> = case_files(dir).iter().map(|p| analyse(p)).collect();
-    DiffReport {
-        documents: analyses.iter().map(DocumentInfo::of).collect(),
-        steps: analyses
-            .windows(2)
-            .map(|w| Step {
-                old: w[0].doc.name.clone(),
-                new: w[1].doc.name.clone(),
-                findings: diff_versions(&w[0], &w[1]),
-            })
-            .collect(),
-    }
+    factdiff::diff_history(&analyses)
 }
 
 pub fn case_name(dir: &Path) -> String {
