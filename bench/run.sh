@@ -342,7 +342,7 @@ for size in sizes:
         r = res.get((size, tool))
         name = label[tool]
         if size == "batch":
-            name += " (1 process)" if tool == "difflib" else " (1 process/pair)"
+            name = "difflib (peer_difflib.py --list, 1 process)" if tool == "difflib" else name + " (1 process/pair)"
         if r is None:
             if fmt == "html" and tool == "factdiff":
                 why = "skipped: no .html reader yet"

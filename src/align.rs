@@ -26,6 +26,10 @@ pub enum LinkKind {
     Edited,
     /// Edited and moved: paired across the document.
     MovedEdited,
+    /// One old sentence became two new ones (`new_extra` is the second).
+    Split,
+    /// Two old sentences became one new one (`old_extra` is the second).
+    Merged,
 }
 
 /// An old sentence linked to a new one.
@@ -36,9 +40,27 @@ pub struct Link {
     pub kind: LinkKind,
     /// Word similarity in 0..=1 (1 for `Same` and `Moved`).
     pub score: f64,
+    /// The second old sentence of a merge.
+    pub old_extra: Option<usize>,
+    /// The second new sentence of a split.
+    pub new_extra: Option<usize>,
 }
 
 impl Link {
+    fn new(old: usize, new: usize, kind: LinkKind, score: f64) -> Link {
+        Link { old, new, kind, score, old_extra: None, new_extra: None }
+    }
+
+    /// The old sentences of the link, in order.
+    pub fn olds(&self) -> Vec<usize> {
+        std::iter::once(self.old).chain(self.old_extra).collect()
+    }
+
+    /// The new sentences of the link, in order.
+    pub fn news(&self) -> Vec<usize> {
+        std::iter::once(self.new).chain(self.new_extra).collect()
+    }
+
     /// A short reason a report can show.
     pub fn reason(&self) -> String {
         match self.kind {
@@ -48,6 +70,8 @@ impl Link {
             LinkKind::MovedEdited => {
                 format!("moved and edited, {:.0}% words shared", self.score * 100.0)
             }
+            LinkKind::Split => format!("split in two, {:.0}% words shared", self.score * 100.0),
+            LinkKind::Merged => format!("merged from two, {:.0}% words shared", self.score * 100.0),
         }
     }
 }
@@ -148,12 +172,7 @@ pub fn align(old: &[Sentence], new: &[Sentence]) -> Alignment {
                 for (i, j) in o.zip(n) {
                     old_used[i] = true;
                     new_used[j] = true;
-                    links.push(Link {
-                        old: i,
-                        new: j,
-                        kind: LinkKind::Same,
-                        score: 1.0,
-                    });
+                    links.push(Link::new(i, j, LinkKind::Same, 1.0));
                 }
             }
             _ => blocks.push((o.collect(), n.collect())),
@@ -178,12 +197,7 @@ pub fn align(old: &[Sentence], new: &[Sentence]) -> Alignment {
                 let i = list.remove(0);
                 old_used[i] = true;
                 new_used[j] = true;
-                links.push(Link {
-                    old: i,
-                    new: j,
-                    kind: LinkKind::Moved,
-                    score: 1.0,
-                });
+                links.push(Link::new(i, j, LinkKind::Moved, 1.0));
             }
         }
     }
@@ -265,12 +279,114 @@ pub fn align(old: &[Sentence], new: &[Sentence]) -> Alignment {
         );
     }
 
+    let joined_links = find_splits_and_merges(&old_words, &new_words, &mut old_used, &mut new_used, &mut links);
+    links.extend(joined_links);
     links.sort_by_key(|l| (l.new, l.old));
     Alignment {
         links,
         removed: (0..old.len()).filter(|&i| !old_used[i]).collect(),
         added: (0..new.len()).filter(|&j| !new_used[j]).collect(),
     }
+}
+
+/// How much better a sentence pair must match with a neighbour joined in before it is read
+/// as a split or a merge, and the bar a split or merge of unpaired sentences must reach.
+const JOIN_GAIN: f64 = 0.15;
+const JOINED: f64 = 0.6;
+
+fn joined(a: &[String], b: &[String]) -> Vec<String> {
+    a.iter().chain(b).cloned().collect()
+}
+
+/// Splits and merges: an edited link whose unpaired neighbour, joined in, matches much better
+/// (`A, and B.` → `A.` + `B.`), and unpaired sentences whose unpaired neighbour pair on the
+/// other side matches them. Only neighbours are tried, so this stays linear.
+fn find_splits_and_merges(
+    old_words: &[Vec<String>],
+    new_words: &[Vec<String>],
+    old_used: &mut [bool],
+    new_used: &mut [bool],
+    links: &mut [Link],
+) -> Vec<Link> {
+    let mut added = Vec::new();
+    for link in links.iter_mut().filter(|l| matches!(l.kind, LinkKind::Edited | LinkKind::MovedEdited)) {
+        let mut best: Option<(f64, bool, usize)> = None;
+        for n in [link.new.wrapping_sub(1), link.new + 1] {
+            if n < new_words.len() && !new_used[n] {
+                let (x, y) = if n < link.new { (n, link.new) } else { (link.new, n) };
+                let score = similarity(&old_words[link.old], &joined(&new_words[x], &new_words[y]));
+                if score >= link.score + JOIN_GAIN && best.is_none_or(|b| score > b.0) {
+                    best = Some((score, true, n));
+                }
+            }
+        }
+        for o in [link.old.wrapping_sub(1), link.old + 1] {
+            if o < old_words.len() && !old_used[o] {
+                let (x, y) = if o < link.old { (o, link.old) } else { (link.old, o) };
+                let score = similarity(&joined(&old_words[x], &old_words[y]), &new_words[link.new]);
+                if score >= link.score + JOIN_GAIN && best.is_none_or(|b| score > b.0) {
+                    best = Some((score, false, o));
+                }
+            }
+        }
+        match best {
+            Some((score, true, n)) => {
+                new_used[n] = true;
+                link.new_extra = Some(link.new.max(n));
+                link.new = link.new.min(n);
+                link.kind = LinkKind::Split;
+                link.score = score;
+            }
+            Some((score, false, o)) => {
+                old_used[o] = true;
+                link.old_extra = Some(link.old.max(o));
+                link.old = link.old.min(o);
+                link.kind = LinkKind::Merged;
+                link.score = score;
+            }
+            None => {}
+        }
+    }
+    // Unpaired sentences against unpaired neighbour pairs on the other side. Candidates come
+    // from the unpaired sentences only, which are few after the passes above.
+    let left_old: Vec<usize> = (0..old_words.len()).filter(|&i| !old_used[i]).collect();
+    let left_new: Vec<usize> = (0..new_words.len()).filter(|&j| !new_used[j]).collect();
+    let mut candidates = Vec::new();
+    // A document rewritten from top to bottom has nothing to gain from this pass but time.
+    if left_old.len() * left_new.len() > 100_000 {
+        return added;
+    }
+    for &i in &left_old {
+        for &j in left_new.iter().filter(|&&j| j + 1 < new_words.len() && !new_used[j + 1]) {
+            let score = similarity(&old_words[i], &joined(&new_words[j], &new_words[j + 1]));
+            if score >= JOINED {
+                candidates.push((score, i, j, true));
+            }
+        }
+    }
+    for &j in &left_new {
+        for &i in left_old.iter().filter(|&&i| i + 1 < old_words.len() && !old_used[i + 1]) {
+            let score = similarity(&joined(&old_words[i], &old_words[i + 1]), &new_words[j]);
+            if score >= JOINED {
+                candidates.push((score, i, j, false));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (score, i, j, split) in candidates {
+        if split && !old_used[i] && !new_used[j] && !new_used[j + 1] {
+            old_used[i] = true;
+            new_used[j] = true;
+            new_used[j + 1] = true;
+            added.push(Link { new_extra: Some(j + 1), ..Link::new(i, j, LinkKind::Split, score) });
+        } else if !split && !old_used[i] && !old_used[i + 1] && !new_used[j] {
+            old_used[i] = true;
+            old_used[i + 1] = true;
+            new_used[j] = true;
+            added.push(Link { old_extra: Some(i + 1), ..Link::new(i, j, LinkKind::Merged, score) });
+        }
+    }
+    added
 }
 
 /// Takes candidate pairs best first (ties broken by position, for determinism).
@@ -288,12 +404,7 @@ fn pair_greedily(
         }
         old_used[i] = true;
         new_used[j] = true;
-        links.push(Link {
-            old: i,
-            new: j,
-            kind,
-            score,
-        });
+        links.push(Link::new(i, j, kind, score));
     }
 }
 
@@ -367,6 +478,19 @@ mod tests {
             sentence_key("5 Sep 2025 was the day talks began in 2025"),
             " <date>"
         );
+    }
+
+    #[test]
+    fn split_and_merge() {
+        let old = sentences(&["Intro line stays.", "The council approved the budget on Monday, and the mayor said taxes would not rise.", "Outro stays."]);
+        let new = sentences(&["Intro line stays.", "The council approved the budget on Monday.", "The mayor said taxes would not rise.", "Outro stays."]);
+        let a = align(&old, &new);
+        let split = a.links.iter().find(|l| l.kind == LinkKind::Split).expect("a split");
+        assert_eq!((split.olds(), split.news()), (vec![1], vec![1, 2]));
+        assert!(a.added.is_empty() && a.removed.is_empty());
+        let back = align(&new, &old);
+        let merged = back.links.iter().find(|l| l.kind == LinkKind::Merged).expect("a merge");
+        assert_eq!((merged.olds(), merged.news()), (vec![1, 2], vec![1]));
     }
 
     #[test]

@@ -25,19 +25,19 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
                     kind: FindingKind::Moved,
                     facet: None,
                     severity: Severity::Low,
-                    sides: vec![sentence_side(old, link.old), sentence_side(new, link.new)],
+                    sides: vec![group_side(old, &link.olds()), group_side(new, &link.news())],
                     subject: None,
                     reason: Some(link.reason()),
                 });
             }
-            LinkKind::Edited | LinkKind::MovedEdited => {
+            LinkKind::Edited | LinkKind::MovedEdited | LinkKind::Split | LinkKind::Merged => {
                 let conflicts = compare_sentences(old, new, link);
                 if conflicts.is_empty() {
                     findings.push(Finding {
                         kind: FindingKind::Reworded,
                         facet: None,
                         severity: Severity::Low,
-                        sides: vec![sentence_side(old, link.old), sentence_side(new, link.new)],
+                        sides: vec![group_side(old, &link.olds()), group_side(new, &link.news())],
                         subject: None,
                         reason: Some(link.reason()),
                     });
@@ -180,6 +180,16 @@ fn sentence_side(a: &Analysis, sentence: usize) -> Side {
     }
 }
 
+/// The side of a sentence group (a split or merge shows its sentences joined).
+fn group_side(a: &Analysis, sentences: &[usize]) -> Side {
+    let mut side = sentence_side(a, sentences[0]);
+    for &s in &sentences[1..] {
+        side.text.push(' ');
+        side.text.push_str(&a.sentences[s].text);
+    }
+    side
+}
+
 fn claim_side(a: &Analysis, claim: &Claim, value: String) -> Side {
     let (line, col) = a.doc.position(claim.span.start);
     Side {
@@ -214,8 +224,9 @@ fn conflict(
 
 /// The conflicts between two linked sentences; empty when their facts agree.
 fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding> {
-    let of = |a: &'_ Analysis, s: usize, k: ClaimKind| -> Vec<Claim> {
-        a.claims_of(s).filter(|c| c.kind == k).cloned().collect()
+    let (olds, news) = (link.olds(), link.news());
+    let of = |a: &'_ Analysis, group: &[usize], k: ClaimKind| -> Vec<Claim> {
+        group.iter().flat_map(|&s| a.claims_of(s)).filter(|c| c.kind == k).cloned().collect()
     };
     let mut out = Vec::new();
 
@@ -224,8 +235,8 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
         (ClaimKind::Quantity, Facet::Quantity),
         (ClaimKind::Date, Facet::Date),
     ] {
-        let a = of(old, link.old, kind);
-        let b = of(new, link.new, kind);
+        let a = of(old, &olds, kind);
+        let b = of(new, &news, kind);
         for (x, y) in pair_claims(&a, &b) {
             if !values_compatible(&x.value, &y.value) {
                 let subject = y.noun.clone().or(x.noun.clone());
@@ -241,8 +252,8 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
     }
 
     // Attributions: the same sentence now names another speaker.
-    let a = of(old, link.old, ClaimKind::Attribution);
-    let b = of(new, link.new, ClaimKind::Attribution);
+    let a = of(old, &olds, ClaimKind::Attribution);
+    let b = of(new, &news, ClaimKind::Attribution);
     let mut speaker_changed = false;
     for (x, y) in a.iter().zip(b.iter()) {
         if x.speaker.is_some() && y.speaker.is_some() && x.speaker != y.speaker {
@@ -259,8 +270,8 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
 
     // Quotes: pair by words; changed words are a quote conflict, a changed speaker an
     // attribution conflict (unless the attribution above already said so).
-    let a = of(old, link.old, ClaimKind::Quote);
-    let b = of(new, link.new, ClaimKind::Quote);
+    let a = of(old, &olds, ClaimKind::Quote);
+    let b = of(new, &news, ClaimKind::Quote);
     for (x, y) in pair_quotes(&a, &b) {
         if quote_key(&x.value) != quote_key(&y.value) {
             out.push(conflict(
@@ -286,11 +297,12 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
     }
 
     // Polarity: a negation added or taken away.
-    let pa = of(old, link.old, ClaimKind::Polarity);
-    let pb = of(new, link.new, ClaimKind::Polarity);
+    let pa = of(old, &olds, ClaimKind::Polarity);
+    let pb = of(new, &news, ClaimKind::Polarity);
+    // Over a split or merge, the negations of both sentences count together.
     let polarity = |v: &[Claim]| {
-        v.first()
-            .map_or("positive".to_string(), |c| c.value.to_string())
+        let negative = v.iter().filter(|c| c.value.to_string() == "negative").count();
+        if negative % 2 == 1 { "negative" } else { "positive" }.to_string()
     };
     if polarity(&pa) != polarity(&pb) {
         let sentence_claim = |a: &Analysis, s: usize, v: &[Claim]| {
@@ -564,5 +576,14 @@ mod tests {
         assert!(kinds.contains(&"moved".to_string()), "{kinds:?}");
         assert!(kinds.contains(&"added".to_string()));
         assert!(kinds.contains(&"removed".to_string()));
+    }
+
+    #[test]
+    fn split_sentence_keeps_its_facts_and_finds_a_changed_one() {
+        let old = "Intro stays here.\n\nThe council approved 40 new homes on Monday, and the mayor said work would start in May.\n";
+        let same = "Intro stays here.\n\nThe council approved 40 new homes on Monday. The mayor said work would start in May.\n";
+        assert_eq!(summary(&run(old, same)), ["reworded"]);
+        let changed = "Intro stays here.\n\nThe council approved 45 new homes on Monday. The mayor said work would start in May.\n";
+        assert_eq!(summary(&run(old, changed)), ["conflict:quantity 40 -> 45"]);
     }
 }
