@@ -209,7 +209,14 @@ pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
         if taken(&found, &m.range()) {
             continue;
         }
-        let mut d = RawDate::empty(future);
+        // The tense that decides a bare weekday is the one of its own clause: a future cue
+        // shortly before it. A possessive (`Tuesday's closing price`) names a day already
+        // known, so it is the last one.
+        let possessive = m.as_str().ends_with("'s") || m.as_str().ends_with("’s");
+        let near_future = FUTURE
+            .find_iter(text)
+            .any(|f| f.end() <= m.start() && m.start() - f.end() <= 50);
+        let mut d = RawDate::empty(near_future && !possessive);
         d.weekday = calendar::weekday(&c["wd"]);
         match c
             .name("rel")
@@ -343,6 +350,10 @@ mod tests {
         assert_eq!(d[0].1.weekday, Some(Weekday::Thu));
         assert!(!d[1].1.future);
         let d = dates("Leaders will meet again next Tuesday.");
+        assert!(d[0].1.future);
+        let d = dates("Holders will receive a premium of 30% to the stock's price at the close on Tuesday's session.");
+        assert!(!d[0].1.future, "a possessive weekday is a day already known");
+        let d = dates("The vote will take place on Tuesday.");
         assert!(d[0].1.future);
     }
 

@@ -31,13 +31,13 @@ const NAME: &str = r"(?:[A-Z][\p{L}’'.\-]*\s+){0,3}[A-Z][\p{L}’'\-]+";
 
 static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<name>{NAME}|\b(?:he|she|they|He|She|They)\b)(?:,\s[^,]{{2,90}},)?\s+(?:(?:also|later|previously|then|has|had|have|once|again|separately|on\s+\w+)\s+){{0,2}}(?P<verb>{VERBS})\b"
+        r"(?P<name>{NAME}|\b(?:he|she|they|He|She|They)\b)(?:,\s[^,]{{2,90}},)?,?\s+(?:(?:also|later|previously|then|has|had|have|once|again|separately|on\s+\w+)\s+){{0,2}}(?P<verb>{VERBS})\b"
     ))
     .expect("valid regex")
 });
 static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"[”"’],?\s+(?P<verb>said|says|added|declared|told|asked|wrote|warned|insisted|replied)\s+(?P<name>{NAME})"#
+        r#"[”"’],?\s+(?P<verb>said|says|added|declared|told|asked|wrote|warned|insisted|replied)\s+(?:[a-z’']+,?\s+){{0,4}}?(?P<name>{NAME})"#
     ))
     .expect("valid regex")
 });
@@ -306,6 +306,14 @@ mod tests {
     fn said_name_after_quote() {
         let q = find_quotes("\"We are ready,\" said Dr. Maria Lopez, the health minister.");
         assert_eq!(q[0].2, Some(name("Dr. Maria Lopez")));
+    }
+
+    #[test]
+    fn lowercase_role_between_verb_and_name() {
+        let q = find_quotes("“Nobody listened,” said union steward Marta Kell, who has worked there for years.");
+        assert_eq!(q[0].2, Some(name("Marta Kell")));
+        let q = find_quotes("\"Nobody will cross,\" the city's police chief, Tomas Vidal, said at a briefing.");
+        assert_eq!(q[0].2, Some(name("Tomas Vidal")));
     }
 
     #[test]
