@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use factdiff::model::{Facet, Finding, FindingKind};
 use factdiff::report;
-use factdiff::{analyze, eval, load};
+use factdiff::{analyze_all, eval, load};
 
 /// A fact-aware diff for news text: which figures, dates, quotes, speakers and denials changed.
 #[derive(Debug, Parser)]
@@ -57,7 +57,7 @@ impl InputArgs {
         if names.iter().filter(|f| *f == "-").count() > 1 {
             return Err("standard input (-) can be read only once".into());
         }
-        let mut analyses = Vec::with_capacity(names.len());
+        let mut docs = Vec::with_capacity(names.len());
         for name in names {
             let mut doc = load::load(name).map_err(|e| e.to_string())?;
             if let Some(date) = published
@@ -65,9 +65,9 @@ impl InputArgs {
             {
                 doc.meta.published = Some(date);
             }
-            analyses.push(analyze(doc));
+            docs.push(doc);
         }
-        Ok(analyses)
+        Ok(analyze_all(docs))
     }
 }
 

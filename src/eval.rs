@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::{Finding, FindingKind, Side};
-use crate::{analyze, diff_versions, load};
+use crate::{analyze_all, diff_versions, load};
 
 /// One `expected.json`.
 #[derive(Debug, Clone, Deserialize)]
@@ -228,7 +228,7 @@ pub fn run_case(dir: &Path) -> Result<CaseResult, EvalError> {
         result.skipped = Some(format!("mode `{}` is not built yet", expected.mode));
         return Ok(result);
     }
-    let mut analyses = Vec::new();
+    let mut docs = Vec::new();
     for file in &expected.files {
         let path = dir.join(file);
         let bytes = std::fs::read(&path).map_err(|e| EvalError {
@@ -239,8 +239,9 @@ pub fn run_case(dir: &Path) -> Result<CaseResult, EvalError> {
             path: path.clone(),
             message: e.message,
         })?;
-        analyses.push(analyze(doc));
+        docs.push(doc);
     }
+    let analyses = analyze_all(docs);
     let findings: Vec<Finding> = analyses
         .windows(2)
         .flat_map(|w| diff_versions(&w[0], &w[1]))

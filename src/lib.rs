@@ -35,14 +35,20 @@ use model::{Analysis, Document, Finding};
 
 /// Runs the per-document stages: segment, extract, normalize.
 pub fn analyze(doc: Document) -> Analysis {
+    analyze_with(&mut extract::Extractor::default(), doc)
+}
+
+/// Analyses several documents (versions, outlets), reading each sentence they share once.
+pub fn analyze_all(docs: Vec<Document>) -> Vec<Analysis> {
+    let mut extractor = extract::Extractor::default();
+    docs.into_iter().map(|doc| analyze_with(&mut extractor, doc)).collect()
+}
+
+fn analyze_with(extractor: &mut extract::Extractor, doc: Document) -> Analysis {
     let sentences = segment::segment(&doc);
-    let raw = extract::extract(&doc, &sentences);
+    let raw = extractor.extract(&doc, &sentences);
     let claims = normalize::normalize(&doc.meta, raw);
-    Analysis {
-        doc,
-        sentences,
-        claims,
-    }
+    Analysis { doc, sentences, claims }
 }
 
 /// Runs the pairwise stages on two analysed versions: align, then diff.

@@ -49,7 +49,7 @@ impl RawDate {
 }
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("valid regex")
+    super::compile(pattern)
 }
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,6 +92,13 @@ static RELATIVE_EVENT: LazyLock<Regex> = LazyLock::new(|| {
 static WEEK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?P<rel>last|this|next|past)\s+week\b"));
 static DATELINE: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Za-z .]+)?,\s*$"));
+/// Every date pattern without digits needs one of these words.
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"{MONTHS}|{WEEKDAYS}|(?i:yesterday|today|tomorrow|week|days? (?:after|before|earlier|later)|noon|midnight)"
+    ))
+    .expect("valid regex")
+});
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(?i:(?P<w>yesterday|today|tomorrow))\b"));
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,6 +118,10 @@ pub type Dated = (Range<usize>, RawDate);
 /// Finds the dates of one sentence. Returns them with their local byte spans, and the spans to
 /// mask from quantity extraction (dates and clock times).
 pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
+    // Most sentences name no date: one literal scan rules them out before the patterns run.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !DATE_WORD.is_match(text) {
+        return (Vec::new(), Vec::new());
+    }
     let future = FUTURE.is_match(text);
     let mut found: Vec<Dated> = Vec::new();
     let taken = |found: &Vec<Dated>, r: &Range<usize>| {

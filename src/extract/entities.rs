@@ -23,16 +23,14 @@ pub const ROLE_NOUNS: &str = r"president|prime\s+minister|minister|spokesperson|
 const NAME_WORD: &str = r"[A-Z][\p{L}’'\-]+";
 
 static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::compile(&format!(
         r"(?P<role>(?:(?:[A-Z][\p{{L}}\-]+|[a-z]+)\s+){{0,2}}(?i:{ROLE_NOUNS}))\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})"
     ))
-    .expect("valid regex")
 });
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    super::compile(&format!(
         r"{NAME_WORD}(?:\s+(?:of\s+the\s+|of\s+|for\s+)?{NAME_WORD})*"
     ))
-    .expect("valid regex")
 });
 
 /// Capitalised words that start sentences or name times, not entities.

@@ -12,6 +12,7 @@ pub mod entities;
 mod quantity;
 mod quote;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::model::{ClaimKind, Document, Sentence};
@@ -20,6 +21,14 @@ pub use date::RawDate;
 pub use entities::Entity;
 pub use quantity::RawQuantity;
 pub use quote::SpeakerRef;
+
+/// Compiles an extraction pattern, trading Unicode generality the rules do not need for a
+/// much cheaper build (start-up time is most of a small diff): `\p{L}` becomes the Latin
+/// letters (ASCII, Latin-1, Latin Extended-A) and `\b` an ASCII word boundary.
+pub(crate) fn compile(pattern: &str) -> regex::Regex {
+    let pattern = pattern.replace(r"\p{L}", "A-Za-zÀ-ÖØ-öø-ſ").replace(r"\b", r"(?-u:\b)");
+    regex::Regex::new(&pattern).expect("valid extraction pattern")
+}
 
 /// A claim as found in the text, before normalization.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,60 +72,83 @@ pub enum Detail {
     Entity(Entity),
 }
 
+/// A claim of one sentence, its span relative to the sentence: what the memo keeps.
+#[derive(Debug, Clone)]
+struct LocalClaim {
+    kind: Option<ClaimKind>,
+    span: Range<usize>,
+    surface: String,
+    detail: Detail,
+}
+
+/// Extracts claims, remembering the claims of every sentence text it has seen: a sentence's
+/// claims depend on its words alone, and versions of one article share most sentences, so
+/// one extractor over all the versions reads each shared sentence once.
+#[derive(Debug, Default)]
+pub struct Extractor {
+    memo: HashMap<String, Vec<LocalClaim>>,
+}
+
+impl Extractor {
+    /// The raw claims of every sentence of a document, in sentence order.
+    pub fn extract(&mut self, doc: &Document, sentences: &[Sentence]) -> Vec<RawClaim> {
+        let mut claims = Vec::new();
+        for sentence in sentences {
+            let text = &doc.text[sentence.span.clone()];
+            let local = self.memo.entry(text.to_string()).or_insert_with(|| sentence_claims(text));
+            let base = sentence.span.start;
+            claims.extend(local.iter().map(|c| RawClaim {
+                kind: c.kind,
+                sentence: sentence.index,
+                span: base + c.span.start..base + c.span.end,
+                surface: c.surface.clone(),
+                detail: c.detail.clone(),
+            }));
+        }
+        quote::attach_block_quotes(doc, sentences, &mut claims);
+        claims.sort_by_key(|c| (c.sentence, c.span.start, c.kind));
+        claims
+    }
+}
+
 /// Extracts the raw claims of every sentence of a document, in sentence order.
 pub fn extract(doc: &Document, sentences: &[Sentence]) -> Vec<RawClaim> {
-    let mut claims = Vec::new();
-    for sentence in sentences {
-        let text = &doc.text[sentence.span.clone()];
-        let base = sentence.span.start;
-        let mut push = |kind: Option<ClaimKind>, local: Range<usize>, detail| {
-            claims.push(RawClaim {
-                kind,
-                sentence: sentence.index,
-                span: base + local.start..base + local.end,
-                surface: crate::segment::collapse_whitespace(&text[local]),
-                detail,
-            });
-        };
-        let (dates, masked) = date::find(text);
-        let quotes = quote::find_quotes(text);
-        for (span, d) in dates {
-            push(Some(ClaimKind::Date), span, Detail::Date(d));
-        }
-        for (span, q) in quantity::find(text, &masked) {
-            // The surface runs on over the counted noun: `twenty-six countries`.
-            let span = span.start..extend_over_words(text, span.end, &q.noun);
-            push(Some(ClaimKind::Quantity), span, Detail::Quantity(q));
-        }
-        for (span, words, speaker) in quotes.iter().cloned() {
-            push(
-                Some(ClaimKind::Quote),
-                span,
-                Detail::Quote { words, speaker },
-            );
-        }
-        for (span, speaker, verb) in quote::find_attributions(text, &quotes) {
-            push(
-                Some(ClaimKind::Attribution),
-                span,
-                Detail::Attribution { speaker, verb },
-            );
-        }
-        if let Some((span, cues)) = cues::find_negations(text) {
-            push(Some(ClaimKind::Polarity), span, Detail::Polarity { cues });
-        }
-        if let Some(cue) = cues::find_modality(text) {
-            push(None, 0..0, Detail::Modality { cue });
-        }
-        for (span, entity) in entities::find(text) {
-            push(None, span, Detail::Entity(entity));
-        }
+    Extractor::default().extract(doc, sentences)
+}
+
+/// The claims of one sentence, found in its text alone.
+fn sentence_claims(text: &str) -> Vec<LocalClaim> {
+    let mut out = Vec::new();
+    let mut push = |kind: Option<ClaimKind>, span: Range<usize>, detail| {
+        let surface = crate::segment::collapse_whitespace(&text[span.clone()]);
+        out.push(LocalClaim { kind, span, surface, detail });
+    };
+    let (dates, masked) = date::find(text);
+    for (span, d) in dates {
+        push(Some(ClaimKind::Date), span, Detail::Date(d));
     }
-    quote::attach_block_quotes(doc, sentences, &mut claims);
-    claims.sort_by(|a, b| {
-        (a.sentence, a.span.start, a.kind).cmp(&(b.sentence, b.span.start, b.kind))
-    });
-    claims
+    for (span, q) in quantity::find(text, &masked) {
+        // The surface runs on over the counted noun: `twenty-six countries`.
+        let span = span.start..extend_over_words(text, span.end, &q.noun);
+        push(Some(ClaimKind::Quantity), span, Detail::Quantity(q));
+    }
+    let attributions = quote::find_attributions(text);
+    for (span, words, speaker) in quote::find_quotes(text, &attributions) {
+        push(Some(ClaimKind::Quote), span, Detail::Quote { words, speaker });
+    }
+    for (span, speaker, verb) in attributions {
+        push(Some(ClaimKind::Attribution), span, Detail::Attribution { speaker, verb });
+    }
+    if let Some((span, cues)) = cues::find_negations(text) {
+        push(Some(ClaimKind::Polarity), span, Detail::Polarity { cues });
+    }
+    if let Some(cue) = cues::find_modality(text) {
+        push(None, 0..0, Detail::Modality { cue });
+    }
+    for (span, entity) in entities::find(text) {
+        push(None, span, Detail::Entity(entity));
+    }
+    out
 }
 
 /// The end of `words` when they follow `end` in `text` (skipping spaces, hyphens, `of the`),
