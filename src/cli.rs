@@ -27,6 +27,15 @@ enum Command {
     ///
     /// Exit status: 0 nothing reportable under --fail-on, 1 reportable findings, 2 trouble.
     Diff(DiffArgs),
+    /// Compare several outlets' articles on one event: where they disagree, what each omits.
+    ///
+    /// Exit status: 0 no conflicts or omissions under --fail-on, 1 some, 2 trouble.
+    Compare(crate::compare_cmd::CompareArgs),
+    /// Gate a merge in a git repository: diff the articles changed since --base and apply
+    /// the policy (factdiff.toml).
+    ///
+    /// Exit status: 0 the policy holds, 1 it fails, 2 trouble.
+    Check(crate::check_cmd::CheckArgs),
     /// List the claims factdiff sees in documents: figures, dates, quotes, speakers.
     Claims(ClaimsArgs),
     /// Score the tool against case folders holding expected.json (see the README).
@@ -35,7 +44,7 @@ enum Command {
 
 /// How inputs are read, shared by the commands that load documents.
 #[derive(Debug, Args)]
-struct InputArgs {
+pub(crate) struct InputArgs {
     /// Publication date for inputs that give none (resolves "on Friday", "yesterday").
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
@@ -46,7 +55,7 @@ struct InputArgs {
 
 impl InputArgs {
     /// Loads every named document, applying the publication-date flags.
-    fn load_all(&self, names: &[String]) -> Result<Vec<factdiff::model::Analysis>, String> {
+    pub(crate) fn load_all(&self, names: &[String]) -> Result<Vec<factdiff::model::Analysis>, String> {
         let published = match &self.published {
             None => None,
             Some(text) => Some(
@@ -120,13 +129,36 @@ struct EvalArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum OutputFormat {
+pub(crate) enum OutputFormat {
+    /// For people at a terminal (colour when it is one).
     Terminal,
+    /// The versioned factdiff/1 contract.
     Json,
+    /// A pull-request comment or a document a fact-checker pastes.
+    Markdown,
+    /// A self-contained page (compare).
+    Html,
+    /// GitHub workflow annotations (check).
+    Github,
+    /// SARIF 2.1.0 (check).
+    Sarif,
+}
+
+impl OutputFormat {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            OutputFormat::Terminal => "terminal",
+            OutputFormat::Json => "json",
+            OutputFormat::Markdown => "markdown",
+            OutputFormat::Html => "html",
+            OutputFormat::Github => "github",
+            OutputFormat::Sarif => "sarif",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorWhen {
+pub(crate) enum ColorWhen {
     Auto,
     Always,
     Never,
@@ -177,6 +209,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Diff(args) => run_diff(args),
         Command::Claims(args) => run_claims(args),
+        Command::Compare(args) => crate::compare_cmd::run(args),
+        Command::Check(args) => crate::check_cmd::run(args),
         Command::Eval(args) => run_eval(args),
     };
     match result {
@@ -191,23 +225,25 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
     let policy = FailOn::parse(&args.fail_on)?;
+    supported("diff", args.format, &[OutputFormat::Terminal, OutputFormat::Json])?;
     let analyses = args.input.load_all(&args.files)?;
     let report = factdiff::diff_history(&analyses);
     let color = color_choice(args.color, args.output.is_some());
     emit(args.output.as_deref(), color, |out| match args.format {
-        OutputFormat::Terminal => report::terminal::render(&report, out),
         OutputFormat::Json => report::json::render(&report, out),
+        _ => report::terminal::render(&report, out),
     })?;
     let failing = report.findings().any(|f| policy.fails(f));
     Ok(ExitCode::from(u8::from(failing)))
 }
 
 fn run_claims(args: ClaimsArgs) -> Result<ExitCode, String> {
+    supported("claims", args.format, &[OutputFormat::Terminal, OutputFormat::Json])?;
     let analyses = args.input.load_all(&args.files)?;
     let color = color_choice(args.color, args.output.is_some());
     emit(args.output.as_deref(), color, |out| match args.format {
-        OutputFormat::Terminal => report::claims::render_table(&analyses, out),
         OutputFormat::Json => report::claims::render_json(&analyses, out),
+        _ => report::claims::render_table(&analyses, out),
     })?;
     Ok(ExitCode::SUCCESS)
 }
@@ -227,7 +263,16 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn color_choice(when: ColorWhen, to_file: bool) -> anstream::ColorChoice {
+/// Checks that a command offers the output format asked for.
+pub(crate) fn supported(command: &str, format: OutputFormat, offered: &[OutputFormat]) -> Result<(), String> {
+    if offered.contains(&format) {
+        return Ok(());
+    }
+    let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+    Err(format!("{command}: --format {} is not available here (use {})", format.name(), names.join(", ")))
+}
+
+pub(crate) fn color_choice(when: ColorWhen, to_file: bool) -> anstream::ColorChoice {
     match when {
         ColorWhen::Always => anstream::ColorChoice::Always,
         ColorWhen::Never => anstream::ColorChoice::Never,
@@ -239,7 +284,7 @@ fn color_choice(when: ColorWhen, to_file: bool) -> anstream::ColorChoice {
 
 /// Renders to stdout, or to a file by way of a temporary file renamed into place, so a
 /// failed run never leaves a half-written report.
-fn emit(
+pub(crate) fn emit(
     output: Option<&Path>,
     color: anstream::ColorChoice,
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,

@@ -28,6 +28,8 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
                     sides: vec![group_side(old, &link.olds()), group_side(new, &link.news())],
                     subject: None,
                     reason: Some(link.reason()),
+                missing: Vec::new(),
+                cluster: None,
                 });
             }
             LinkKind::Edited | LinkKind::MovedEdited | LinkKind::Split | LinkKind::Merged => {
@@ -40,6 +42,8 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
                         sides: vec![group_side(old, &link.olds()), group_side(new, &link.news())],
                         subject: None,
                         reason: Some(link.reason()),
+                    missing: Vec::new(),
+                    cluster: None,
                     });
                 } else {
                     findings.extend(conflicts);
@@ -165,6 +169,8 @@ fn one_sided(kind: FindingKind, a: &Analysis, sentence: usize) -> Finding {
         sides: vec![sentence_side(a, sentence)],
         subject: None,
         reason: None,
+    missing: Vec::new(),
+    cluster: None,
     }
 }
 
@@ -219,6 +225,8 @@ fn conflict(
         ],
         subject,
         reason: Some(link.reason()),
+    missing: Vec::new(),
+    cluster: None,
     }
 }
 

@@ -224,8 +224,8 @@ pub fn run_case(dir: &Path) -> Result<CaseResult, EvalError> {
         trap_count: expected.traps.len(),
         ..Default::default()
     };
-    if expected.mode != "diff" {
-        result.skipped = Some(format!("mode `{}` is not built yet", expected.mode));
+    if expected.mode != "diff" && expected.mode != "compare" {
+        result.skipped = Some(format!("unknown mode `{}`", expected.mode));
         return Ok(result);
     }
     let mut docs = Vec::new();
@@ -242,10 +242,11 @@ pub fn run_case(dir: &Path) -> Result<CaseResult, EvalError> {
         docs.push(doc);
     }
     let analyses = analyze_all(docs);
-    let findings: Vec<Finding> = analyses
-        .windows(2)
-        .flat_map(|w| diff_versions(&w[0], &w[1]))
-        .collect();
+    let findings: Vec<Finding> = if expected.mode == "compare" {
+        crate::compare::compare(&analyses).findings
+    } else {
+        analyses.windows(2).flat_map(|w| diff_versions(&w[0], &w[1])).collect()
+    };
     score(&mut result, &expected, &findings);
     Ok(result)
 }

@@ -22,6 +22,7 @@
 
 pub mod align;
 pub mod calendar;
+pub mod compare;
 pub mod diff;
 pub mod eval;
 pub mod extract;

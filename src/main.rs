@@ -1,6 +1,8 @@
 //! The `factdiff` binary: parse flags, run the command, exit with its status.
 
+mod check_cmd;
 mod cli;
+mod compare_cmd;
 
 use clap::Parser;
 

@@ -187,7 +187,8 @@ pub struct Quantity {
     /// Whether the bounds themselves are excluded (`more than 20`).
     pub low_open: bool,
     pub high_open: bool,
-    /// `%`, a currency code, or empty for a bare count.
+    /// `%`, a currency code, [`Quantity::ORDINAL`] for a rank (`21st`, `first`), or empty for
+    /// a bare count.
     pub unit: String,
     /// How the text hedges or bounds the figure (`more than`, `about`, `dozens`); empty when
     /// it states the figure plainly.
@@ -197,6 +198,10 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// The unit of a rank: `first`, `21st`, `twenty-fifth` (displayed `1st`, `21st`, `25th`).
+    /// A rank is never compatible with a count, since the units differ.
+    pub const ORDINAL: &'static str = "ordinal";
+
     pub fn exact(v: f64, unit: &str) -> Self {
         Quantity {
             low: v,
@@ -243,32 +248,57 @@ fn fmt_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        let s = format!("{v:.4}");
+        // Four significant decimals, more for small fractions (`a trillionth`).
+        let zeros = if v != 0.0 && v.abs() < 1.0 {
+            (-v.abs().log10()).floor().max(0.0) as usize
+        } else {
+            0
+        };
+        let s = format!("{v:.*}", 4 + zeros);
         s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
+/// `1st`, `2nd`, `3rd`, `11th`, `21st`, `112th`.
+fn fmt_ordinal(v: f64) -> String {
+    let n = fmt_number(v);
+    let whole = v.abs() as u64;
+    let suffix = match (whole % 10, whole % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 impl fmt::Display for Quantity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let num = if self.unit == Quantity::ORDINAL {
+            fmt_ordinal
+        } else {
+            fmt_number
+        };
         let body = if self.is_exact() {
-            fmt_number(self.low)
+            num(self.low)
         } else if self.high.is_infinite() {
             if self.low_open {
-                format!(">{}", fmt_number(self.low))
+                format!(">{}", num(self.low))
             } else {
-                format!("{}..", fmt_number(self.low))
+                format!("{}..", num(self.low))
             }
         } else if self.low <= 0.0 && !self.low_open {
             if self.high_open {
-                format!("<{}", fmt_number(self.high))
+                format!("<{}", num(self.high))
             } else {
-                format!("..{}", fmt_number(self.high))
+                format!("..{}", num(self.high))
             }
         } else {
-            format!("{}..{}", fmt_number(self.low), fmt_number(self.high))
+            format!("{}..{}", num(self.low), num(self.high))
         };
         match self.unit.as_str() {
-            "" => f.write_str(&body),
+            "" | Quantity::ORDINAL => f.write_str(&body),
             "%" => write!(f, "{body}%"),
             unit => write!(f, "{body} {unit}"),
         }
@@ -334,15 +364,18 @@ pub enum FindingKind {
     Added,
     Moved,
     Reworded,
+    /// A fact some sources carry and others do not (compare only).
+    Omitted,
 }
 
 impl FindingKind {
-    pub const ALL: [FindingKind; 5] = [
+    pub const ALL: [FindingKind; 6] = [
         FindingKind::Conflict,
         FindingKind::Removed,
         FindingKind::Added,
         FindingKind::Moved,
         FindingKind::Reworded,
+        FindingKind::Omitted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -352,6 +385,7 @@ impl FindingKind {
             FindingKind::Added => "added",
             FindingKind::Moved => "moved",
             FindingKind::Reworded => "reworded",
+            FindingKind::Omitted => "omitted",
         }
     }
 }
@@ -427,6 +461,12 @@ pub struct Finding {
     /// Why the two sides were matched, for pairs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The sources that do not carry the fact (`omitted`, in compare).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
+    /// The cluster of claims the finding belongs to (compare).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cluster: Option<usize>,
 }
 
 /// The history of one fact across three or more versions: a count going 147 → 91 → 52 → 32.

@@ -17,8 +17,8 @@ fn scores(root: PathBuf) -> (Scores, String) {
 }
 
 #[test]
-fn samples_precision_and_recall_are_at_least_095() {
-    let (s, table) = scores(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples"));
+fn version_samples_precision_and_recall_are_at_least_095() {
+    let (s, table) = scores(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/versions"));
     assert!(
         s.precision.total > 20 && s.recall.total > 20,
         "too few findings to measure:\n{table}"

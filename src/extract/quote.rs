@@ -36,7 +36,7 @@ static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
 });
 static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     super::compile(&format!(
-        r#"[”"’],?\s+(?P<verb>said|says|added|declared|told|asked|wrote|warned|insisted|replied)\s+(?:[a-z’']+,?\s+){{0,4}}?(?P<name>{NAME})"#
+        r#"[”"’],?\s+(?P<verb>said|says|added|declared|told|asked|wrote|warned|insisted|replied)\s+(?:[a-z’']+,?\s+){{0,6}}?(?P<name>{NAME})"#
     ))
 });
 static ROLE_VERB: LazyLock<Regex> = LazyLock::new(|| {

@@ -7,6 +7,7 @@
 //! input makes it panic.
 
 mod header;
+mod html;
 mod json;
 mod markdown;
 
@@ -64,6 +65,8 @@ pub enum Format {
     Markdown,
     /// A JSON object with `text` or `body` and metadata keys.
     Json,
+    /// A saved web page: the main article text and its meta tags / JSON-LD.
+    Html,
 }
 
 impl Format {
@@ -77,10 +80,14 @@ impl Format {
             Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
             Some("json") => Format::Json,
             Some("txt" | "text") => Format::Text,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => {
                 let head = content.trim_start_matches('\u{feff}');
+                let lower = head.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
                 if head.trim_start().starts_with('{') {
                     Format::Json
+                } else if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+                    Format::Html
                 } else if head.starts_with("---\n") || head.starts_with("+++\n") {
                     Format::Markdown
                 } else {
@@ -120,6 +127,14 @@ fn read_file(name: &str) -> Result<Vec<u8>, LoadError> {
 
 /// Loads a document from bytes already read; `name` decides the format and names errors.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
+    // A page may declare an encoding other than UTF-8: the HTML loader decodes it.
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
+    if Format::detect(name, &head) == Format::Html {
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(LoadError::new(name, "empty file: there is no text to compare"));
+        }
+        return html::load_html(name, bytes);
+    }
     let content = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
             .iter()
@@ -148,6 +163,7 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
         Format::Text => header::load_text(name, content)?,
         Format::Markdown => markdown::load_markdown(name, content)?,
         Format::Json => json::load_json(name, content)?,
+        Format::Html => html::load_html(name, content.as_bytes())?,
     };
     if doc.text.trim().is_empty() {
         return Err(LoadError::new(name, "no article text after the metadata"));

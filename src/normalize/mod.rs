@@ -61,6 +61,9 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
     let published = meta.published.or_else(|| dateline_date(&raw));
     let mut claims = Vec::with_capacity(raw.len());
     let mut last_speaker: Option<(usize, String)> = None;
+    // The person named last (two or more capitalised words), for roles the text never ties
+    // to a name.
+    let mut last_person: Option<String> = None;
     // The last day a sentence named: what "a day after" counts from.
     let mut last_day: Option<(usize, NaiveDate)> = None;
     // The speaker of a quote left open at the end of its paragraph, which the next
@@ -94,7 +97,11 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
                 Some(base(ClaimKind::Date, value))
             }
             Detail::Attribution { speaker, .. } => {
-                let key = speakers.resolve(speaker, last_speaker.as_ref().map(|(_, k)| k.as_str()));
+                let key = speakers.resolve(
+                    speaker,
+                    last_speaker.as_ref().map(|(_, k)| k.as_str()),
+                    last_person.as_deref(),
+                );
                 if let Some(k) = &key {
                     last_speaker = Some((r.sentence, k.clone()));
                 }
@@ -107,7 +114,7 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
             Detail::Quote { words, speaker } => {
                 let last = last_speaker.as_ref().map(|(_, k)| k.as_str());
                 let key = match speaker {
-                    Some(s) => speakers.resolve(s, last),
+                    Some(s) => speakers.resolve(s, last, last_person.as_deref()),
                     // A quote continuing one left open keeps its speaker; an unattributed
                     // quote right after an attribution continues it.
                     None => open_quote.clone().or_else(|| {
@@ -142,7 +149,13 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
                     ),
                 )
             }),
-            Detail::Modality { .. } | Detail::Entity(_) => None,
+            Detail::Entity(e) => {
+                if e.name.split_whitespace().count() >= 2 && e.role.is_some() || looks_like_person(&e.name) {
+                    last_person = Some(speaker::key_of(&strip_titles(&e.name)));
+                }
+                None
+            }
+            Detail::Modality { .. } => None,
         };
         claims.extend(claim.map(|mut c| {
             let sentence = cues.get(&c.sentence).cloned().unwrap_or_default();
@@ -176,6 +189,17 @@ fn fill_speakers_from_next_sentence(claims: &mut [Claim], speakers: &Speakers) {
             claims[i].speaker = Some(key);
         }
     }
+}
+
+/// Two or three capitalised words with no organisation word: probably a person's name.
+fn looks_like_person(name: &str) -> bool {
+    const ORGANISATION: &[&str] = &[
+        "Agency", "Ministry", "Bank", "Council", "Office", "Department", "Police", "Service", "Court",
+        "Union", "Party", "Company", "Group", "Forum", "Summit", "River", "Street", "University",
+        "Times", "News", "Post", "Press", "Association", "Authority", "Commission", "Board",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len()) && !words.iter().any(|w| ORGANISATION.contains(w))
 }
 
 /// The date of a dateline opening the text; its year, when the dateline gives none, is the

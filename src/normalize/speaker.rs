@@ -99,7 +99,7 @@ impl Speakers {
     /// The key of a speaker; a pronoun takes the last speaker named, a role the person the
     /// document gave that role to (`the president` matches `Russian President …` when only
     /// one role ends that way).
-    pub fn resolve(&self, speaker: &SpeakerRef, last: Option<&str>) -> Option<String> {
+    pub fn resolve(&self, speaker: &SpeakerRef, last: Option<&str>, last_person: Option<&str>) -> Option<String> {
         match speaker {
             SpeakerRef::Name(name) => Some(key_of(&strip_titles(name))),
             SpeakerRef::Pronoun(_) => last.map(str::to_string),
@@ -115,7 +115,10 @@ impl Speakers {
                     .collect();
                 match matching.as_slice() {
                     [one] => Some((*one).clone()),
-                    _ => Some(role.clone()),
+                    // A role the document never tied to a name: the person named last
+                    // ("Vladimir Putin went further. … the Russian president said"), or
+                    // nobody — an unknown speaker is never anyone's conflict.
+                    _ => last_person.map(str::to_string),
                 }
             }
         }
@@ -151,7 +154,7 @@ pub fn strip_titles(name: &str) -> String {
 }
 
 /// The surname, lowercased, without a possessive: the key shared by all forms of a name.
-pub fn key_of(clean: &str) -> String {
+pub(crate) fn key_of(clean: &str) -> String {
     let last = clean.split_whitespace().last().unwrap_or(clean);
     last.trim_end_matches("'s")
         .trim_end_matches("’s")
@@ -187,13 +190,14 @@ mod tests {
             name: "Dmitry Peskov".into(),
             role: Some("kremlin spokesperson".into()),
         });
-        let role = |r: &str| s.resolve(&SpeakerRef::Role(r.into()), None);
+        let role = |r: &str| s.resolve(&SpeakerRef::Role(r.into()), None, None);
         assert_eq!(role("russian president").as_deref(), Some("putin"));
         assert_eq!(role("kremlin spokesperson").as_deref(), Some("peskov"));
         assert_eq!(role("spokesperson").as_deref(), Some("peskov"));
+        assert_eq!(role("finance minister"), None, "a role tied to nobody");
         assert_eq!(
-            role("finance minister").as_deref(),
-            Some("finance minister")
+            s.resolve(&SpeakerRef::Role("finance minister".into()), None, Some("lopez")).as_deref(),
+            Some("lopez")
         );
     }
 
@@ -204,7 +208,7 @@ mod tests {
             "Kremlin spokesperson Dmitry Peskov".into(),
         ));
         assert_eq!(
-            s.resolve(&SpeakerRef::Pronoun("he".into()), Some("peskov"))
+            s.resolve(&SpeakerRef::Pronoun("he".into()), Some("peskov"), None)
                 .as_deref(),
             Some("peskov")
         );

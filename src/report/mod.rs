@@ -8,6 +8,7 @@
 //! of documents; [`eval`] prints accuracy tables for `factdiff eval`.
 
 pub mod claims;
+pub mod compare;
 pub mod eval;
 pub mod json;
 pub mod terminal;
@@ -88,7 +89,13 @@ pub struct Summary {
     pub added: usize,
     pub moved: usize,
     pub reworded: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub omitted: usize,
     pub facets: BTreeMap<String, usize>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -101,6 +108,7 @@ impl Summary {
                 FindingKind::Added => s.added += 1,
                 FindingKind::Moved => s.moved += 1,
                 FindingKind::Reworded => s.reworded += 1,
+                FindingKind::Omitted => s.omitted += 1,
             }
             if let Some(facet) = f.facet {
                 *s.facets.entry(facet.as_str().to_string()).or_default() += 1;
@@ -116,6 +124,7 @@ impl Summary {
             FindingKind::Added => self.added,
             FindingKind::Moved => self.moved,
             FindingKind::Reworded => self.reworded,
+            FindingKind::Omitted => self.omitted,
         }
     }
 

@@ -78,7 +78,7 @@ fn render_finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
         FindingKind::Conflict => YELLOW,
         FindingKind::Removed => RED,
         FindingKind::Added => GREEN,
-        FindingKind::Moved | FindingKind::Reworded => CYAN,
+        FindingKind::Moved | FindingKind::Reworded | FindingKind::Omitted => CYAN,
     };
     let places: Vec<String> = f.sides.iter().map(location).collect();
     write!(out, "{style}{label}{style:#}  {}", places.join(" → "))?;
