@@ -205,7 +205,10 @@ fn pair_score(x: &Item, y: &Item, sentences: f64) -> Option<f64> {
                 .then_some(nouns + sentences + context + if same_value { 0.5 } else { 0.0 })
         }
         ClaimKind::Date => {
-            let evidence = sentences.max(context);
+            // A news lede says when the main event happened: the ledes' dates are about
+            // the same thing even when the outlets word them apart.
+            let lede = x.claim.sentence < 2 && y.claim.sentence < 2;
+            let evidence = sentences.max(context).max(if lede { SAME_EVENT_SENTENCE } else { 0.0 });
             (evidence >= SAME_EVENT_SENTENCE).then_some(sentences + context + if same_value { 0.3 } else { 0.0 })
         }
         ClaimKind::Quote => {

@@ -127,9 +127,12 @@ fn sentence_claims(text: &str) -> Vec<LocalClaim> {
     for (span, d) in dates {
         push(Some(ClaimKind::Date), span, Detail::Date(d));
     }
-    for (span, q) in quantity::find(text, &masked) {
+    for (span, mut q) in quantity::find(text, &masked) {
         // The surface runs on over the counted noun: `twenty-six countries`.
         let span = span.start..extend_over_words(text, span.end, &q.noun);
+        if let Some(slot) = casualty_slot(text, &span, &q.noun) {
+            q.noun = vec![slot.to_string()];
+        }
         push(Some(ClaimKind::Quantity), span, Detail::Quantity(q));
     }
     let attributions = quote::find_attributions(text);
@@ -149,6 +152,28 @@ fn sentence_claims(text: &str) -> Vec<LocalClaim> {
         push(None, span, Detail::Entity(entity));
     }
     out
+}
+
+/// People counted as dead or as injured: the words around the figure say which, and that is
+/// the fact's slot (`killing 31 people`, `the death toll rose to 37`, `146 people injured`),
+/// so that outlets' tolls meet whatever noun each writes.
+fn casualty_slot(text: &str, span: &Range<usize>, noun: &[String]) -> Option<&'static str> {
+    const PEOPLE: &[&str] = &["people", "person", "persons", "residents", "civilians", "victims", "men", "women", "children"];
+    if !(noun.is_empty() || noun.last().is_some_and(|n| PEOPLE.contains(&n.as_str()))) {
+        return None;
+    }
+    let clause_start = text[..span.start].rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    let before: Vec<String> = text[clause_start..span.start].split_whitespace().rev().take(12).map(str::to_lowercase).collect();
+    let after_end = text[span.end..].find([',', ';', '.']).map_or(text.len(), |i| span.end + i);
+    let after: Vec<String> = text[span.end..after_end].split_whitespace().take(3).map(str::to_lowercase).collect();
+    let near = |set: &[&str]| before.iter().chain(&after).any(|w| set.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
+    if near(&["killed", "killing", "kills", "dead", "died", "deaths", "death", "toll", "fatalities"]) {
+        Some("dead")
+    } else if near(&["injured", "injuring", "injuries", "wounded", "hurt"]) {
+        Some("injured")
+    } else {
+        None
+    }
 }
 
 /// The end of `words` when they follow `end` in `text` (skipping spaces, hyphens, `of the`),
