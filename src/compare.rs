@@ -198,7 +198,10 @@ fn pair_score(x: &Item, y: &Item, sentences: f64) -> Option<f64> {
                 (Some(a), Some(b)) if a == b => (1.0, 0.08),
                 (Some(a), Some(b)) if head(a) == head(b) => (0.6, 0.2),
                 (None, None) => (0.0, 0.35),
-                _ => (0.0, 0.5),
+                // One side says what it counts and the other does not: only the same
+                // figure, or nearly the same sentence, makes them one fact.
+                _ if same_value => (0.0, 0.35),
+                _ => (0.0, 0.7),
             };
             let evidence = sentences.max(context);
             (same_unit && evidence >= bar)
@@ -487,9 +490,12 @@ fn omissions(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>], sources
         for (s, sentence) in a.sentences.iter().enumerate() {
             // A fact: a figure, a date, a quote, an attribution; or a named person or place
             // doing something (the sentence has an entity and enough content words).
+            // Vague amounts (`several said…`) are colour, not facts a reader would miss.
+            let vague = |c: &Claim| matches!(&c.value, Value::Quantity(q) if q.stated.is_none() && q.hedge != "range");
             let facts: Vec<&Claim> = a
                 .claims_of(s)
                 .filter(|c| matches!(c.kind, ClaimKind::Quantity | ClaimKind::Date | ClaimKind::Quote | ClaimKind::Attribution))
+                .filter(|c| !vague(c))
                 .collect();
             // Without a figure, date or quote, a sentence counts when it names someone or
             // something no other source names (`Keir Starmer joined remotely`).

@@ -14,6 +14,7 @@ const SYNONYMS: &[&[&str]] = &[
     &["home", "house", "property", "dwelling"],
     &["job", "position", "role", "post"],
     &["employee", "worker", "staff"],
+    &["inflation", "price", "cpi"],
 ];
 
 /// The slot key of a noun phrase: each word singular and mapped to its synonym group.
