@@ -48,7 +48,14 @@ pub struct Link {
 
 impl Link {
     fn new(old: usize, new: usize, kind: LinkKind, score: f64) -> Link {
-        Link { old, new, kind, score, old_extra: None, new_extra: None }
+        Link {
+            old,
+            new,
+            kind,
+            score,
+            old_extra: None,
+            new_extra: None,
+        }
     }
 
     /// The old sentences of the link, in order.
@@ -279,7 +286,13 @@ pub fn align(old: &[Sentence], new: &[Sentence]) -> Alignment {
         );
     }
 
-    let joined_links = find_splits_and_merges(&old_words, &new_words, &mut old_used, &mut new_used, &mut links);
+    let joined_links = find_splits_and_merges(
+        &old_words,
+        &new_words,
+        &mut old_used,
+        &mut new_used,
+        &mut links,
+    );
     links.extend(joined_links);
     links.sort_by_key(|l| (l.new, l.old));
     Alignment {
@@ -309,11 +322,18 @@ fn find_splits_and_merges(
     links: &mut [Link],
 ) -> Vec<Link> {
     let mut added = Vec::new();
-    for link in links.iter_mut().filter(|l| matches!(l.kind, LinkKind::Edited | LinkKind::MovedEdited)) {
+    for link in links
+        .iter_mut()
+        .filter(|l| matches!(l.kind, LinkKind::Edited | LinkKind::MovedEdited))
+    {
         let mut best: Option<(f64, bool, usize)> = None;
         for n in [link.new.wrapping_sub(1), link.new + 1] {
             if n < new_words.len() && !new_used[n] {
-                let (x, y) = if n < link.new { (n, link.new) } else { (link.new, n) };
+                let (x, y) = if n < link.new {
+                    (n, link.new)
+                } else {
+                    (link.new, n)
+                };
                 let score = similarity(&old_words[link.old], &joined(&new_words[x], &new_words[y]));
                 if score >= link.score + JOIN_GAIN && best.is_none_or(|b| score > b.0) {
                     best = Some((score, true, n));
@@ -322,7 +342,11 @@ fn find_splits_and_merges(
         }
         for o in [link.old.wrapping_sub(1), link.old + 1] {
             if o < old_words.len() && !old_used[o] {
-                let (x, y) = if o < link.old { (o, link.old) } else { (link.old, o) };
+                let (x, y) = if o < link.old {
+                    (o, link.old)
+                } else {
+                    (link.old, o)
+                };
                 let score = similarity(&joined(&old_words[x], &old_words[y]), &new_words[link.new]);
                 if score >= link.score + JOIN_GAIN && best.is_none_or(|b| score > b.0) {
                     best = Some((score, false, o));
@@ -357,7 +381,10 @@ fn find_splits_and_merges(
         return added;
     }
     for &i in &left_old {
-        for &j in left_new.iter().filter(|&&j| j + 1 < new_words.len() && !new_used[j + 1]) {
+        for &j in left_new
+            .iter()
+            .filter(|&&j| j + 1 < new_words.len() && !new_used[j + 1])
+        {
             let score = similarity(&old_words[i], &joined(&new_words[j], &new_words[j + 1]));
             if score >= JOINED {
                 candidates.push((score, i, j, true));
@@ -365,7 +392,10 @@ fn find_splits_and_merges(
         }
     }
     for &j in &left_new {
-        for &i in left_old.iter().filter(|&&i| i + 1 < old_words.len() && !old_used[i + 1]) {
+        for &i in left_old
+            .iter()
+            .filter(|&&i| i + 1 < old_words.len() && !old_used[i + 1])
+        {
             let score = similarity(&joined(&old_words[i], &old_words[i + 1]), &new_words[j]);
             if score >= JOINED {
                 candidates.push((score, i, j, false));
@@ -378,12 +408,18 @@ fn find_splits_and_merges(
             old_used[i] = true;
             new_used[j] = true;
             new_used[j + 1] = true;
-            added.push(Link { new_extra: Some(j + 1), ..Link::new(i, j, LinkKind::Split, score) });
+            added.push(Link {
+                new_extra: Some(j + 1),
+                ..Link::new(i, j, LinkKind::Split, score)
+            });
         } else if !split && !old_used[i] && !old_used[i + 1] && !new_used[j] {
             old_used[i] = true;
             old_used[i + 1] = true;
             new_used[j] = true;
-            added.push(Link { old_extra: Some(i + 1), ..Link::new(i, j, LinkKind::Merged, score) });
+            added.push(Link {
+                old_extra: Some(i + 1),
+                ..Link::new(i, j, LinkKind::Merged, score)
+            });
         }
     }
     added
@@ -482,14 +518,31 @@ mod tests {
 
     #[test]
     fn split_and_merge() {
-        let old = sentences(&["Intro line stays.", "The council approved the budget on Monday, and the mayor said taxes would not rise.", "Outro stays."]);
-        let new = sentences(&["Intro line stays.", "The council approved the budget on Monday.", "The mayor said taxes would not rise.", "Outro stays."]);
+        let old = sentences(&[
+            "Intro line stays.",
+            "The council approved the budget on Monday, and the mayor said taxes would not rise.",
+            "Outro stays.",
+        ]);
+        let new = sentences(&[
+            "Intro line stays.",
+            "The council approved the budget on Monday.",
+            "The mayor said taxes would not rise.",
+            "Outro stays.",
+        ]);
         let a = align(&old, &new);
-        let split = a.links.iter().find(|l| l.kind == LinkKind::Split).expect("a split");
+        let split = a
+            .links
+            .iter()
+            .find(|l| l.kind == LinkKind::Split)
+            .expect("a split");
         assert_eq!((split.olds(), split.news()), (vec![1], vec![1, 2]));
         assert!(a.added.is_empty() && a.removed.is_empty());
         let back = align(&new, &old);
-        let merged = back.links.iter().find(|l| l.kind == LinkKind::Merged).expect("a merge");
+        let merged = back
+            .links
+            .iter()
+            .find(|l| l.kind == LinkKind::Merged)
+            .expect("a merge");
         assert_eq!((merged.olds(), merged.news()), (vec![1, 2], vec![1]));
     }
 

@@ -55,7 +55,10 @@ pub(crate) struct InputArgs {
 
 impl InputArgs {
     /// Loads every named document, applying the publication-date flags.
-    pub(crate) fn load_all(&self, names: &[String]) -> Result<Vec<factdiff::model::Analysis>, String> {
+    pub(crate) fn load_all(
+        &self,
+        names: &[String],
+    ) -> Result<Vec<factdiff::model::Analysis>, String> {
         let published = match &self.published {
             None => None,
             Some(text) => Some(
@@ -225,12 +228,27 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
     let policy = FailOn::parse(&args.fail_on)?;
-    supported("diff", args.format, &[OutputFormat::Terminal, OutputFormat::Json])?;
+    supported(
+        "diff",
+        args.format,
+        &[
+            OutputFormat::Terminal,
+            OutputFormat::Json,
+            OutputFormat::Markdown,
+            OutputFormat::Github,
+            OutputFormat::Sarif,
+        ],
+    )?;
     let analyses = args.input.load_all(&args.files)?;
     let report = factdiff::diff_history(&analyses);
     let color = color_choice(args.color, args.output.is_some());
+    // The CI formats judge findings by --fail-on: error when it fails them, note otherwise.
+    let verdicts = || crate::check_cmd::diff_verdicts(&report, &analyses, |f| policy.fails(f));
     emit(args.output.as_deref(), color, |out| match args.format {
         OutputFormat::Json => report::json::render(&report, out),
+        OutputFormat::Markdown => report::markdown::render(&report, &verdicts(), out),
+        OutputFormat::Github => report::github::render(&report, &verdicts(), out),
+        OutputFormat::Sarif => report::sarif::render(&report, &verdicts(), out),
         _ => report::terminal::render(&report, out),
     })?;
     let failing = report.findings().any(|f| policy.fails(f));
@@ -238,7 +256,11 @@ fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
 }
 
 fn run_claims(args: ClaimsArgs) -> Result<ExitCode, String> {
-    supported("claims", args.format, &[OutputFormat::Terminal, OutputFormat::Json])?;
+    supported(
+        "claims",
+        args.format,
+        &[OutputFormat::Terminal, OutputFormat::Json],
+    )?;
     let analyses = args.input.load_all(&args.files)?;
     let color = color_choice(args.color, args.output.is_some());
     emit(args.output.as_deref(), color, |out| match args.format {
@@ -264,12 +286,20 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode, String> {
 }
 
 /// Checks that a command offers the output format asked for.
-pub(crate) fn supported(command: &str, format: OutputFormat, offered: &[OutputFormat]) -> Result<(), String> {
+pub(crate) fn supported(
+    command: &str,
+    format: OutputFormat,
+    offered: &[OutputFormat],
+) -> Result<(), String> {
     if offered.contains(&format) {
         return Ok(());
     }
     let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
-    Err(format!("{command}: --format {} is not available here (use {})", format.name(), names.join(", ")))
+    Err(format!(
+        "{command}: --format {} is not available here (use {})",
+        format.name(),
+        names.join(", ")
+    ))
 }
 
 pub(crate) fn color_choice(when: ColorWhen, to_file: bool) -> anstream::ColorChoice {

@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::align::{similarity, words};
 use crate::diff::values_compatible;
-use crate::model::{Analysis, Claim, ClaimKind, Facet, Finding, FindingKind, Severity, Side, Value};
+use crate::model::{
+    Analysis, Claim, ClaimKind, Facet, Finding, FindingKind, Severity, Side, Value,
+};
 
 /// A fact as the sources state it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +27,8 @@ pub struct Cluster {
     pub subject: Option<String>,
     /// One entry per source that states the fact, in source order.
     pub members: Vec<Side>,
+    /// The speaker each member names, for quotes (same order as `members`).
+    pub speakers: Vec<Option<String>>,
     /// The value most sources give, when the sources disagree and one value leads.
     pub consensus: Option<String>,
     /// Sources whose value contradicts the consensus.
@@ -62,10 +66,11 @@ const EXCLUSIVE: f64 = 0.3;
 
 /// Words that carry no content for pairing sentences across outlets.
 const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "but", "for", "by", "with", "from",
-    "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this", "it", "its",
-    "their", "his", "her", "they", "he", "she", "we", "i", "said", "says", "told", "would", "will",
-    "which", "who", "s", "after", "before", "than", "more", "also", "not", "no", "any", "all",
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "but", "for", "by", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this",
+    "it", "its", "their", "his", "her", "they", "he", "she", "we", "i", "said", "says", "told",
+    "would", "will", "which", "who", "s", "after", "before", "than", "more", "also", "not", "no",
+    "any", "all",
 ];
 
 /// The words that carry a sentence's content, singular and with synonyms folded (`states`,
@@ -86,7 +91,13 @@ fn context_words(a: &Analysis, claim: &Claim) -> Vec<String> {
     let end = claim.span.end.min(sentence.span.end).max(start);
     let before: Vec<String> = content_words(&text[sentence.span.start..start]);
     let after: Vec<String> = content_words(&text[end..sentence.span.end]);
-    before.iter().rev().take(4).chain(after.iter().take(4)).cloned().collect()
+    before
+        .iter()
+        .rev()
+        .take(4)
+        .chain(after.iter().take(4))
+        .cloned()
+        .collect()
 }
 
 /// A claim with the source it came from.
@@ -105,19 +116,39 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
         .iter()
         .map(|a| Source {
             doc: a.doc.name.clone(),
-            label: a.doc.meta.source.clone().unwrap_or_else(|| file_name(&a.doc.name)),
+            label: a
+                .doc
+                .meta
+                .source
+                .clone()
+                .unwrap_or_else(|| file_name(&a.doc.name)),
         })
         .collect();
-    let sentence_words: Vec<Vec<Vec<String>>> =
-        analyses.iter().map(|a| a.sentences.iter().map(|s| content_words(&s.text)).collect()).collect();
+    let sentence_words: Vec<Vec<Vec<String>>> = analyses
+        .iter()
+        .map(|a| a.sentences.iter().map(|s| content_words(&s.text)).collect())
+        .collect();
     let sentence_sim = |x: &Item, y: &Item| {
-        similarity(&sentence_words[x.source][x.claim.sentence], &sentence_words[y.source][y.claim.sentence])
+        similarity(
+            &sentence_words[x.source][x.claim.sentence],
+            &sentence_words[y.source][y.claim.sentence],
+        )
     };
 
     let mut items: Vec<Item> = Vec::new();
     for (source, a) in analyses.iter().enumerate() {
-        for claim in a.claims.iter().filter(|c| matches!(c.kind, ClaimKind::Quantity | ClaimKind::Date | ClaimKind::Quote | ClaimKind::Polarity)) {
-            items.push(Item { source, analysis: a, claim, context: context_words(a, claim) });
+        for claim in a.claims.iter().filter(|c| {
+            matches!(
+                c.kind,
+                ClaimKind::Quantity | ClaimKind::Date | ClaimKind::Quote | ClaimKind::Polarity
+            )
+        }) {
+            items.push(Item {
+                source,
+                analysis: a,
+                claim,
+                context: context_words(a, claim),
+            });
         }
     }
 
@@ -171,18 +202,39 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
     findings.extend(polarity_conflicts(analyses, &sentence_words, &mut clusters));
     findings.extend(omissions(analyses, &sentence_words, &sources, &clusters));
     findings.sort_by_key(finding_order);
-    Comparison { sources, clusters, findings }
+    Comparison {
+        sources,
+        clusters,
+        findings,
+    }
 }
 
 /// Findings sort by cluster, kind and facet, then by where their sides are.
-type FindingOrder = (Option<usize>, FindingKind, Option<Facet>, Vec<(String, u32, u32)>);
+type FindingOrder = (
+    Option<usize>,
+    FindingKind,
+    Option<Facet>,
+    Vec<(String, u32, u32)>,
+);
 
 fn finding_order(f: &Finding) -> FindingOrder {
-    (f.cluster, f.kind, f.facet, f.sides.iter().map(|s| (s.doc.clone(), s.line, s.col)).collect())
+    (
+        f.cluster,
+        f.kind,
+        f.facet,
+        f.sides
+            .iter()
+            .map(|s| (s.doc.clone(), s.line, s.col))
+            .collect(),
+    )
 }
 
 fn file_name(name: &str) -> String {
-    std::path::Path::new(name).file_name().and_then(|n| n.to_str()).unwrap_or(name).to_string()
+    std::path::Path::new(name)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(name)
+        .to_string()
 }
 
 /// How well two claims of different sources fit one fact, or `None` when they do not. The
@@ -211,8 +263,11 @@ fn pair_score(x: &Item, y: &Item, sentences: f64) -> Option<f64> {
             // A news lede says when the main event happened: the ledes' dates are about
             // the same thing even when the outlets word them apart.
             let lede = x.claim.sentence < 2 && y.claim.sentence < 2;
-            let evidence = sentences.max(context).max(if lede { SAME_EVENT_SENTENCE } else { 0.0 });
-            (evidence >= SAME_EVENT_SENTENCE).then_some(sentences + context + if same_value { 0.3 } else { 0.0 })
+            let evidence = sentences
+                .max(context)
+                .max(if lede { SAME_EVENT_SENTENCE } else { 0.0 });
+            (evidence >= SAME_EVENT_SENTENCE)
+                .then_some(sentences + context + if same_value { 0.3 } else { 0.0 })
         }
         ClaimKind::Quote => {
             let a: Vec<String> = words(&x.claim.value.to_string()).collect();
@@ -267,13 +322,24 @@ fn speaker_name(item: &Item) -> Option<String> {
 }
 
 /// Builds a cluster and pushes the findings of its disagreements.
-fn build_cluster(id: usize, members: &[usize], items: &[Item], sources: &[Source], findings: &mut Vec<Finding>) -> Cluster {
+fn build_cluster(
+    id: usize,
+    members: &[usize],
+    items: &[Item],
+    sources: &[Source],
+    findings: &mut Vec<Finding>,
+) -> Cluster {
     let first = &items[members[0]];
     let kind = first.claim.kind;
     let present: BTreeSet<usize> = members.iter().map(|&m| items[m].source).collect();
-    let missing: Vec<String> =
-        (0..sources.len()).filter(|s| !present.contains(s)).map(|s| sources[s].doc.clone()).collect();
-    let sides: Vec<Side> = members.iter().map(|&m| side_of(&items[m], display_value(&items[m]))).collect();
+    let missing: Vec<String> = (0..sources.len())
+        .filter(|s| !present.contains(s))
+        .map(|s| sources[s].doc.clone())
+        .collect();
+    let sides: Vec<Side> = members
+        .iter()
+        .map(|&m| side_of(&items[m], display_value(&items[m])))
+        .collect();
     let subject = match kind {
         ClaimKind::Quantity => first.claim.noun.clone(),
         ClaimKind::Quote => members.iter().find_map(|&m| speaker_name(&items[m])),
@@ -283,6 +349,7 @@ fn build_cluster(id: usize, members: &[usize], items: &[Item], sources: &[Source
         id,
         kind,
         subject: subject.clone(),
+        speakers: members.iter().map(|&m| speaker_name(&items[m])).collect(),
         members: sides,
         consensus: None,
         outliers: Vec::new(),
@@ -296,7 +363,10 @@ fn build_cluster(id: usize, members: &[usize], items: &[Item], sources: &[Source
             severity: Severity::High,
             sides: vec![side_of(a, av), side_of(b, bv)],
             subject: subject.clone(),
-            reason: Some(format!("same fact in {} sources (cluster {id})", members.len())),
+            reason: Some(format!(
+                "same fact in {} sources (cluster {id})",
+                members.len()
+            )),
             missing: Vec::new(),
             cluster: Some(id),
         });
@@ -304,18 +374,27 @@ fn build_cluster(id: usize, members: &[usize], items: &[Item], sources: &[Source
     match kind {
         ClaimKind::Quantity | ClaimKind::Date => {
             // Each member's support: how many members its value is compatible with.
-            let compatible = |i: usize, j: usize| values_compatible(&items[i].claim.value, &items[j].claim.value);
-            let support: Vec<usize> =
-                members.iter().map(|&i| members.iter().filter(|&&j| compatible(i, j)).count()).collect();
+            let compatible = |i: usize, j: usize| {
+                values_compatible(&items[i].claim.value, &items[j].claim.value)
+            };
+            let support: Vec<usize> = members
+                .iter()
+                .map(|&i| members.iter().filter(|&&j| compatible(i, j)).count())
+                .collect();
             let best = support.iter().copied().max().unwrap_or(0);
             if best < members.len() {
                 cluster.agree = false;
                 let leader = members[support.iter().position(|&s| s == best).unwrap_or(0)];
-                let unique_leader = support.iter().filter(|&&s| s == best).count() > 1 || members.len() == 2;
+                let unique_leader =
+                    support.iter().filter(|&&s| s == best).count() > 1 || members.len() == 2;
                 if members.len() >= 3 && !(unique_leader && best == 1) {
                     cluster.consensus = Some(display_value(&items[leader]));
                 }
-                let facet = if kind == ClaimKind::Quantity { Facet::Quantity } else { Facet::Date };
+                let facet = if kind == ClaimKind::Quantity {
+                    Facet::Quantity
+                } else {
+                    Facet::Date
+                };
                 for (x, &i) in members.iter().enumerate() {
                     for &j in &members[x + 1..] {
                         if !compatible(i, j) {
@@ -334,6 +413,32 @@ fn build_cluster(id: usize, members: &[usize], items: &[Item], sources: &[Source
             }
         }
         ClaimKind::Quote => {
+            // The speaker most sources name leads; the others are the outliers.
+            // Speakers are compared by key (`putin`), shown by name.
+            let keys: Vec<Option<&String>> = members
+                .iter()
+                .map(|&m| items[m].claim.speaker.as_ref())
+                .collect();
+            let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
+            for key in keys.iter().flatten() {
+                *counts.entry(key).or_default() += 1;
+            }
+            if counts.len() > 1 && members.len() >= 3 {
+                let (leader, top) = counts
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                    .expect("speakers");
+                if counts.values().filter(|&&n| n == *top).count() == 1 {
+                    let at = keys.iter().position(|k| k == &Some(*leader)).unwrap_or(0);
+                    cluster.consensus = cluster.speakers[at].clone();
+                    cluster.outliers = keys
+                        .iter()
+                        .zip(&cluster.members)
+                        .filter(|(k, _)| k.is_some_and(|k| k != *leader))
+                        .map(|(_, m)| m.doc.clone())
+                        .collect();
+                }
+            }
             let key = |i: usize| crate::align::sentence_key(&items[i].claim.value.to_string());
             for (x, &i) in members.iter().enumerate() {
                 for &j in &members[x + 1..] {
@@ -363,7 +468,9 @@ fn build_cluster(id: usize, members: &[usize], items: &[Item], sources: &[Source
 }
 
 /// Verbs that deny and the verbs that affirm the same thing.
-const DENY: &[&str] = &["denied", "denies", "deny", "rejected", "rejects", "refused", "refuses"];
+const DENY: &[&str] = &[
+    "denied", "denies", "deny", "rejected", "rejects", "refused", "refuses",
+];
 const AFFIRM: &[&str] = &["confirmed", "confirms", "confirm"];
 const NOT: &[&str] = &["not", "never", "no", "n't", "cannot"];
 
@@ -391,19 +498,34 @@ fn polarity_flip(a: &str, b: &str) -> Option<(String, String)> {
     let negated_verbs = |w: &[String]| -> Vec<String> {
         w.windows(3)
             .filter(|t| NOT.contains(&t[0].as_str()) || t[0] == "did" && t[1] == "not")
-            .map(|t| if t[0] == "did" { stem(&t[2]) } else { stem(&t[1]) })
+            .map(|t| {
+                if t[0] == "did" {
+                    stem(&t[2])
+                } else {
+                    stem(&t[1])
+                }
+            })
             .collect()
     };
     let plain = |w: &[String], verb: &str| {
-        w.iter().enumerate().any(|(i, x)| stem(x) == verb && (i == 0 || !(NOT.contains(&w[i - 1].as_str()) || i >= 2 && w[i - 2] == "not")))
+        w.iter().enumerate().any(|(i, x)| {
+            stem(x) == verb
+                && (i == 0 || !(NOT.contains(&w[i - 1].as_str()) || i >= 2 && w[i - 2] == "not"))
+        })
     };
     for v in negated_verbs(&wa) {
-        if plain(&wb, &v) && !negated_verbs(&wb).contains(&v) && wa.iter().filter(|x| stem(x) == v).count() == 1 {
+        if plain(&wb, &v)
+            && !negated_verbs(&wb).contains(&v)
+            && wa.iter().filter(|x| stem(x) == v).count() == 1
+        {
             return Some((format!("not {v}…"), format!("{v}…")));
         }
     }
     for v in negated_verbs(&wb) {
-        if plain(&wa, &v) && !negated_verbs(&wa).contains(&v) && wb.iter().filter(|x| stem(x) == v).count() == 1 {
+        if plain(&wa, &v)
+            && !negated_verbs(&wa).contains(&v)
+            && wb.iter().filter(|x| stem(x) == v).count() == 1
+        {
             return Some((format!("{v}…"), format!("not {v}…")));
         }
     }
@@ -417,7 +539,11 @@ fn stem(w: &str) -> String {
 
 /// Sentences that say the same thing in two sources with opposite polarity (`police
 /// confirmed` against `police denied`).
-fn polarity_conflicts(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>], clusters: &mut Vec<Cluster>) -> Vec<Finding> {
+fn polarity_conflicts(
+    analyses: &[Analysis],
+    sentence_words: &[Vec<Vec<String>>],
+    clusters: &mut Vec<Cluster>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
         for (j, b) in analyses.iter().enumerate().skip(i + 1) {
@@ -432,12 +558,15 @@ fn polarity_conflicts(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>]
                 if score < SAME_POLARITY_SENTENCE {
                     continue;
                 }
-                let Some((cue_a, cue_b)) = polarity_flip(&a.sentences[sa].text, &b.sentences[sb].text) else {
+                let Some((cue_a, cue_b)) =
+                    polarity_flip(&a.sentences[sa].text, &b.sentences[sb].text)
+                else {
                     continue;
                 };
                 let side = |x: &Analysis, s: usize, cue: String| {
                     let sentence = &x.sentences[s];
-                    let negative = DENY.iter().any(|d| cue.starts_with(d)) || cue.starts_with("not ");
+                    let negative =
+                        DENY.iter().any(|d| cue.starts_with(d)) || cue.starts_with("not ");
                     Side {
                         doc: x.doc.name.clone(),
                         line: sentence.line,
@@ -453,6 +582,7 @@ fn polarity_conflicts(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>]
                     id,
                     kind: ClaimKind::Polarity,
                     subject: None,
+                    speakers: vec![None, None],
                     members: sides.clone(),
                     consensus: None,
                     outliers: Vec::new(),
@@ -465,7 +595,10 @@ fn polarity_conflicts(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>]
                     severity: Severity::High,
                     sides,
                     subject: None,
-                    reason: Some(format!("same statement, opposite polarity ({:.0}% words shared)", score * 100.0)),
+                    reason: Some(format!(
+                        "same statement, opposite polarity ({:.0}% words shared)",
+                        score * 100.0
+                    )),
                     missing: Vec::new(),
                     cluster: Some(id),
                 });
@@ -477,7 +610,12 @@ fn polarity_conflicts(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>]
 
 /// Facts (figures, dates, quotes) that one source states in a sentence no other source
 /// echoes. One finding per such sentence, listing who lacks it.
-fn omissions(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>], sources: &[Source], clusters: &[Cluster]) -> Vec<Finding> {
+fn omissions(
+    analyses: &[Analysis],
+    sentence_words: &[Vec<Vec<String>>],
+    sources: &[Source],
+    clusters: &[Cluster],
+) -> Vec<Finding> {
     // Sentences whose claims joined a cluster with other sources are shared, not omitted.
     let mut shared: BTreeSet<(String, u32)> = BTreeSet::new();
     for c in clusters.iter().filter(|c| c.members.len() > 1) {
@@ -494,28 +632,50 @@ fn omissions(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>], sources
             let vague = |c: &Claim| matches!(&c.value, Value::Quantity(q) if q.stated.is_none() && q.hedge != "range");
             let facts: Vec<&Claim> = a
                 .claims_of(s)
-                .filter(|c| matches!(c.kind, ClaimKind::Quantity | ClaimKind::Date | ClaimKind::Quote | ClaimKind::Attribution))
+                .filter(|c| {
+                    matches!(
+                        c.kind,
+                        ClaimKind::Quantity
+                            | ClaimKind::Date
+                            | ClaimKind::Quote
+                            | ClaimKind::Attribution
+                    )
+                })
                 .filter(|c| !vague(c))
                 .collect();
             // Without a figure, date or quote, a sentence counts when it names someone or
             // something no other source names (`Keir Starmer joined remotely`).
             let names_own = || {
-                sentence.text.split_whitespace().skip(1).filter(|w| w.starts_with(char::is_uppercase)).any(|w| {
-                    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-                    w.len() > 2 && (0..analyses.len()).filter(|&j| j != i).all(|j| !analyses[j].doc.text.contains(w))
-                })
+                sentence
+                    .text
+                    .split_whitespace()
+                    .skip(1)
+                    .filter(|w| w.starts_with(char::is_uppercase))
+                    .any(|w| {
+                        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                        w.len() > 2
+                            && (0..analyses.len())
+                                .filter(|&j| j != i)
+                                .all(|j| !analyses[j].doc.text.contains(w))
+                    })
             };
-            if (facts.is_empty() && !names_own()) || shared.contains(&(a.doc.name.clone(), sentence.line)) {
+            if (facts.is_empty() && !names_own())
+                || shared.contains(&(a.doc.name.clone(), sentence.line))
+            {
                 continue;
             }
             let echoed = (0..analyses.len()).filter(|&j| j != i).any(|j| {
-                sentence_words[j].iter().any(|w| similarity(&sentence_words[i][s], w) >= EXCLUSIVE)
+                sentence_words[j]
+                    .iter()
+                    .any(|w| similarity(&sentence_words[i][s], w) >= EXCLUSIVE)
             });
             if echoed {
                 continue;
             }
             let claim = facts.first();
-            let (line, col) = claim.map_or((sentence.line, sentence.col), |c| a.doc.position(c.span.start));
+            let (line, col) = claim.map_or((sentence.line, sentence.col), |c| {
+                a.doc.position(c.span.start)
+            });
             findings.push(Finding {
                 kind: FindingKind::Omitted,
                 facet: None,
@@ -529,8 +689,16 @@ fn omissions(analyses: &[Analysis], sentence_words: &[Vec<Vec<String>>], sources
                     surface: claim.map(|c| c.surface.clone()).unwrap_or_default(),
                 }],
                 subject: claim.and_then(|c| c.noun.clone()),
-                reason: Some(format!("only {} reports this; the others do not mention it (not a denial)", sources[i].label)),
-                missing: sources.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, s)| s.doc.clone()).collect(),
+                reason: Some(format!(
+                    "only {} reports this; the others do not mention it (not a denial)",
+                    sources[i].label
+                )),
+                missing: sources
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, _)| *j != i)
+                    .map(|(_, s)| s.doc.clone())
+                    .collect(),
                 cluster: None,
             });
         }

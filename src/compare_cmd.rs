@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::cli::{ColorWhen, InputArgs, OutputFormat, color_choice, emit, supported};
+use crate::cli::{ColorWhen, FailOn, InputArgs, OutputFormat, color_choice, emit, supported};
 use factdiff::report;
 
 /// Flags of `factdiff compare`.
@@ -35,8 +35,14 @@ pub fn run(args: CompareArgs) -> Result<ExitCode, String> {
     supported(
         "compare",
         args.format,
-        &[OutputFormat::Terminal, OutputFormat::Json, OutputFormat::Markdown, OutputFormat::Html],
+        &[
+            OutputFormat::Terminal,
+            OutputFormat::Json,
+            OutputFormat::Markdown,
+            OutputFormat::Html,
+        ],
     )?;
+    let policy = FailOn::parse(&args.fail_on)?;
     let analyses = args.input.load_all(&args.files)?;
     let comparison = factdiff::compare::compare(&analyses);
     let color = color_choice(args.color, args.output.is_some());
@@ -46,15 +52,6 @@ pub fn run(args: CompareArgs) -> Result<ExitCode, String> {
         OutputFormat::Html => report::compare::render_html(&comparison, &analyses, out),
         _ => report::compare::render_terminal(&comparison, out),
     })?;
-    let failing = comparison.findings.iter().any(|f| fails(&args.fail_on, f));
+    let failing = comparison.findings.iter().any(|f| policy.fails(f));
     Ok(ExitCode::from(u8::from(failing)))
-}
-
-fn fails(spec: &str, f: &factdiff::model::Finding) -> bool {
-    spec.split(',').map(str::trim).any(|w| match w {
-        "any" | "all" => true,
-        "none" => false,
-        kind if kind == f.kind.as_str() => true,
-        facet => f.facet.is_some_and(|x| x.as_str() == facet),
-    })
 }

@@ -7,8 +7,8 @@
 //! No I/O; the order of findings follows the new version, then the old.
 
 use crate::align::{Alignment, Link, LinkKind, similarity, words};
-use crate::model::{History, 
-    Analysis, Claim, ClaimKind, Facet, Finding, FindingKind, Severity, Side, Value,
+use crate::model::{
+    Analysis, Claim, ClaimKind, Facet, Finding, FindingKind, History, Severity, Side, Value,
 };
 
 /// The findings between an old and a new version.
@@ -28,8 +28,8 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
                     sides: vec![group_side(old, &link.olds()), group_side(new, &link.news())],
                     subject: None,
                     reason: Some(link.reason()),
-                missing: Vec::new(),
-                cluster: None,
+                    missing: Vec::new(),
+                    cluster: None,
                 });
             }
             LinkKind::Edited | LinkKind::MovedEdited | LinkKind::Split | LinkKind::Merged => {
@@ -42,8 +42,8 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
                         sides: vec![group_side(old, &link.olds()), group_side(new, &link.news())],
                         subject: None,
                         reason: Some(link.reason()),
-                    missing: Vec::new(),
-                    cluster: None,
+                        missing: Vec::new(),
+                        cluster: None,
                     });
                 } else {
                     findings.extend(conflicts);
@@ -115,14 +115,21 @@ pub fn histories(steps: &[Vec<Finding>]) -> Vec<History> {
     let mut done: Vec<History> = Vec::new();
     for findings in steps {
         let mut next: Vec<History> = Vec::new();
-        for f in findings.iter().filter(|f| f.kind == FindingKind::Conflict && f.sides.len() == 2) {
+        for f in findings
+            .iter()
+            .filter(|f| f.kind == FindingKind::Conflict && f.sides.len() == 2)
+        {
             let facet = f.facet.expect("conflicts have a facet");
             let continued = open.iter().position(|h| {
                 h.facet == facet && h.values.last().map(place) == Some(place(&f.sides[0]))
             });
             let mut history = match continued {
                 Some(i) => open.remove(i),
-                None => History { facet, subject: f.subject.clone(), values: vec![f.sides[0].clone()] },
+                None => History {
+                    facet,
+                    subject: f.subject.clone(),
+                    values: vec![f.sides[0].clone()],
+                },
             };
             history.values.push(f.sides[1].clone());
             next.push(history);
@@ -169,8 +176,8 @@ fn one_sided(kind: FindingKind, a: &Analysis, sentence: usize) -> Finding {
         sides: vec![sentence_side(a, sentence)],
         subject: None,
         reason: None,
-    missing: Vec::new(),
-    cluster: None,
+        missing: Vec::new(),
+        cluster: None,
     }
 }
 
@@ -225,8 +232,8 @@ fn conflict(
         ],
         subject,
         reason: Some(link.reason()),
-    missing: Vec::new(),
-    cluster: None,
+        missing: Vec::new(),
+        cluster: None,
     }
 }
 
@@ -234,7 +241,12 @@ fn conflict(
 fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding> {
     let (olds, news) = (link.olds(), link.news());
     let of = |a: &'_ Analysis, group: &[usize], k: ClaimKind| -> Vec<Claim> {
-        group.iter().flat_map(|&s| a.claims_of(s)).filter(|c| c.kind == k).cloned().collect()
+        group
+            .iter()
+            .flat_map(|&s| a.claims_of(s))
+            .filter(|c| c.kind == k)
+            .cloned()
+            .collect()
     };
     let mut out = Vec::new();
 
@@ -309,8 +321,16 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
     let pb = of(new, &news, ClaimKind::Polarity);
     // Over a split or merge, the negations of both sentences count together.
     let polarity = |v: &[Claim]| {
-        let negative = v.iter().filter(|c| c.value.to_string() == "negative").count();
-        if negative % 2 == 1 { "negative" } else { "positive" }.to_string()
+        let negative = v
+            .iter()
+            .filter(|c| c.value.to_string() == "negative")
+            .count();
+        if negative % 2 == 1 {
+            "negative"
+        } else {
+            "positive"
+        }
+        .to_string()
     };
     if polarity(&pa) != polarity(&pb) {
         let sentence_claim = |a: &Analysis, s: usize, v: &[Claim]| {

@@ -245,7 +245,10 @@ pub fn run_case(dir: &Path) -> Result<CaseResult, EvalError> {
     let findings: Vec<Finding> = if expected.mode == "compare" {
         crate::compare::compare(&analyses).findings
     } else {
-        analyses.windows(2).flat_map(|w| diff_versions(&w[0], &w[1])).collect()
+        analyses
+            .windows(2)
+            .flat_map(|w| diff_versions(&w[0], &w[1]))
+            .collect()
     };
     score(&mut result, &expected, &findings);
     Ok(result)

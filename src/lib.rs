@@ -26,9 +26,11 @@ pub mod compare;
 pub mod diff;
 pub mod eval;
 pub mod extract;
+pub mod git;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod policy;
 pub mod report;
 pub mod segment;
 
@@ -42,14 +44,20 @@ pub fn analyze(doc: Document) -> Analysis {
 /// Analyses several documents (versions, outlets), reading each sentence they share once.
 pub fn analyze_all(docs: Vec<Document>) -> Vec<Analysis> {
     let mut extractor = extract::Extractor::default();
-    docs.into_iter().map(|doc| analyze_with(&mut extractor, doc)).collect()
+    docs.into_iter()
+        .map(|doc| analyze_with(&mut extractor, doc))
+        .collect()
 }
 
 fn analyze_with(extractor: &mut extract::Extractor, doc: Document) -> Analysis {
     let sentences = segment::segment(&doc);
     let raw = extractor.extract(&doc, &sentences);
     let claims = normalize::normalize(&doc.meta, raw);
-    Analysis { doc, sentences, claims }
+    Analysis {
+        doc,
+        sentences,
+        claims,
+    }
 }
 
 /// Runs the pairwise stages on two analysed versions: align, then diff.

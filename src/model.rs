@@ -187,8 +187,9 @@ pub struct Quantity {
     /// Whether the bounds themselves are excluded (`more than 20`).
     pub low_open: bool,
     pub high_open: bool,
-    /// `%`, a currency code, [`Quantity::ORDINAL`] for a rank (`21st`, `first`), or empty for
-    /// a bare count.
+    /// `%`, a currency code, [`Quantity::ORDINAL`] for a rank (`21st`, `first`),
+    /// [`Quantity::POINTS`] for a change of a rate (`25 basis points` is `0.25 pp`), or empty
+    /// for a bare count.
     pub unit: String,
     /// How the text hedges or bounds the figure (`more than`, `about`, `dozens`); empty when
     /// it states the figure plainly.
@@ -201,6 +202,10 @@ impl Quantity {
     /// The unit of a rank: `first`, `21st`, `twenty-fifth` (displayed `1st`, `21st`, `25th`).
     /// A rank is never compatible with a count, since the units differ.
     pub const ORDINAL: &'static str = "ordinal";
+
+    /// The unit of a change of a rate, in percentage points: `0.25 percentage point`, `a
+    /// quarter of a percentage point` and `25 basis points` are all `0.25 pp`.
+    pub const POINTS: &'static str = "pp";
 
     pub fn exact(v: f64, unit: &str) -> Self {
         Quantity {

@@ -113,8 +113,14 @@ fn every_sample_report_reads_back_and_keeps_the_contract() {
             report.summary.conflict
         );
         for h in &report.histories {
-            assert!(h.values.len() >= 3, "a history spans three or more versions: {h:?}");
-            assert!(["quantity", "date", "quote", "attribution", "polarity"].contains(&h.facet.as_str()));
+            assert!(
+                h.values.len() >= 3,
+                "a history spans three or more versions: {h:?}"
+            );
+            assert!(
+                ["quantity", "date", "quote", "attribution", "polarity"]
+                    .contains(&h.facet.as_str())
+            );
             let _ = &h.subject;
         }
         for d in &report.documents {

@@ -7,11 +7,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    super::compile(r"(?i)\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|denied|denies|deny|rejected|rejects|refused|refuses|ruled\s+out)\b|n['’]t\b")
+    super::compile(
+        r"(?i)\b(?:not|never|no|none|nobody|nothing|neither|nor|cannot|denied|denies|deny|rejected|rejects|refused|refuses|ruled\s+out)\b|n['’]t\b",
+    )
 });
 
 static MODALITY: LazyLock<Regex> = LazyLock::new(|| {
-    super::compile(r"(?i)\b(?:will|would|may|might|could|can|should|must|shall|reportedly|allegedly|apparently|possibly|probably|likely|unlikely|expected\s+to|set\s+to|due\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|believed\s+to|said\s+to\s+be|thought\s+to)\b|['’]ll\b")
+    super::compile(
+        r"(?i)\b(?:will|would|may|might|could|can|should|must|shall|reportedly|allegedly|apparently|possibly|probably|likely|unlikely|expected\s+to|set\s+to|due\s+to|plans?\s+to|intends?\s+to|is\s+to|are\s+to|believed\s+to|said\s+to\s+be|thought\s+to)\b|['’]ll\b",
+    )
 });
 
 /// The negation cues of a sentence, if any: (span from first to last cue, cues).

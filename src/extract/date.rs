@@ -362,8 +362,13 @@ mod tests {
         assert!(!d[1].1.future);
         let d = dates("Leaders will meet again next Tuesday.");
         assert!(d[0].1.future);
-        let d = dates("Holders will receive a premium of 30% to the stock's price at the close on Tuesday's session.");
-        assert!(!d[0].1.future, "a possessive weekday is a day already known");
+        let d = dates(
+            "Holders will receive a premium of 30% to the stock's price at the close on Tuesday's session.",
+        );
+        assert!(
+            !d[0].1.future,
+            "a possessive weekday is a day already known"
+        );
         let d = dates("The vote will take place on Tuesday.");
         assert!(d[0].1.future);
     }

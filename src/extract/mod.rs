@@ -26,7 +26,9 @@ pub use quote::SpeakerRef;
 /// much cheaper build (start-up time is most of a small diff): `\p{L}` becomes the Latin
 /// letters (ASCII, Latin-1, Latin Extended-A) and `\b` an ASCII word boundary.
 pub(crate) fn compile(pattern: &str) -> regex::Regex {
-    let pattern = pattern.replace(r"\p{L}", "A-Za-zÀ-ÖØ-öø-ſ").replace(r"\b", r"(?-u:\b)");
+    let pattern = pattern
+        .replace(r"\p{L}", "A-Za-zÀ-ÖØ-öø-ſ")
+        .replace(r"\b", r"(?-u:\b)");
     regex::Regex::new(&pattern).expect("valid extraction pattern")
 }
 
@@ -95,7 +97,10 @@ impl Extractor {
         let mut claims = Vec::new();
         for sentence in sentences {
             let text = &doc.text[sentence.span.clone()];
-            let local = self.memo.entry(text.to_string()).or_insert_with(|| sentence_claims(text));
+            let local = self
+                .memo
+                .entry(text.to_string())
+                .or_insert_with(|| sentence_claims(text));
             let base = sentence.span.start;
             claims.extend(local.iter().map(|c| RawClaim {
                 kind: c.kind,
@@ -121,7 +126,12 @@ fn sentence_claims(text: &str) -> Vec<LocalClaim> {
     let mut out = Vec::new();
     let mut push = |kind: Option<ClaimKind>, span: Range<usize>, detail| {
         let surface = crate::segment::collapse_whitespace(&text[span.clone()]);
-        out.push(LocalClaim { kind, span, surface, detail });
+        out.push(LocalClaim {
+            kind,
+            span,
+            surface,
+            detail,
+        });
     };
     let (dates, masked) = date::find(text);
     for (span, d) in dates {
@@ -137,10 +147,18 @@ fn sentence_claims(text: &str) -> Vec<LocalClaim> {
     }
     let attributions = quote::find_attributions(text);
     for (span, words, speaker) in quote::find_quotes(text, &attributions) {
-        push(Some(ClaimKind::Quote), span, Detail::Quote { words, speaker });
+        push(
+            Some(ClaimKind::Quote),
+            span,
+            Detail::Quote { words, speaker },
+        );
     }
     for (span, speaker, verb) in attributions {
-        push(Some(ClaimKind::Attribution), span, Detail::Attribution { speaker, verb });
+        push(
+            Some(ClaimKind::Attribution),
+            span,
+            Detail::Attribution { speaker, verb },
+        );
     }
     if let Some((span, cues)) = cues::find_negations(text) {
         push(Some(ClaimKind::Polarity), span, Detail::Polarity { cues });
@@ -158,16 +176,54 @@ fn sentence_claims(text: &str) -> Vec<LocalClaim> {
 /// the fact's slot (`killing 31 people`, `the death toll rose to 37`, `146 people injured`),
 /// so that outlets' tolls meet whatever noun each writes.
 fn casualty_slot(text: &str, span: &Range<usize>, noun: &[String]) -> Option<&'static str> {
-    const PEOPLE: &[&str] = &["people", "person", "persons", "residents", "civilians", "victims", "men", "women", "children"];
+    const PEOPLE: &[&str] = &[
+        "people",
+        "person",
+        "persons",
+        "residents",
+        "civilians",
+        "victims",
+        "men",
+        "women",
+        "children",
+    ];
     if !(noun.is_empty() || noun.last().is_some_and(|n| PEOPLE.contains(&n.as_str()))) {
         return None;
     }
-    let clause_start = text[..span.start].rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
-    let before: Vec<String> = text[clause_start..span.start].split_whitespace().rev().take(12).map(str::to_lowercase).collect();
-    let after_end = text[span.end..].find([',', ';', '.']).map_or(text.len(), |i| span.end + i);
-    let after: Vec<String> = text[span.end..after_end].split_whitespace().take(3).map(str::to_lowercase).collect();
-    let near = |set: &[&str]| before.iter().chain(&after).any(|w| set.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())));
-    if near(&["killed", "killing", "kills", "dead", "died", "deaths", "death", "toll", "fatalities"]) {
+    let clause_start = text[..span.start]
+        .rfind([',', ';', ':', '('])
+        .map_or(0, |i| i + 1);
+    let before: Vec<String> = text[clause_start..span.start]
+        .split_whitespace()
+        .rev()
+        .take(12)
+        .map(str::to_lowercase)
+        .collect();
+    let after_end = text[span.end..]
+        .find([',', ';', '.'])
+        .map_or(text.len(), |i| span.end + i);
+    let after: Vec<String> = text[span.end..after_end]
+        .split_whitespace()
+        .take(3)
+        .map(str::to_lowercase)
+        .collect();
+    let near = |set: &[&str]| {
+        before
+            .iter()
+            .chain(&after)
+            .any(|w| set.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+    };
+    if near(&[
+        "killed",
+        "killing",
+        "kills",
+        "dead",
+        "died",
+        "deaths",
+        "death",
+        "toll",
+        "fatalities",
+    ]) {
         Some("dead")
     } else if near(&["injured", "injuring", "injuries", "wounded", "hurt"]) {
         Some("injured")

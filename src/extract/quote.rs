@@ -96,7 +96,10 @@ pub type Attribution = (Range<usize>, SpeakerRef, String);
 
 /// Quotes of one sentence: (span, words, speaker), the speaker being the first attribution
 /// the sentence makes.
-pub fn find_quotes(text: &str, attributions: &[Attribution]) -> Vec<(Range<usize>, String, Option<SpeakerRef>)> {
+pub fn find_quotes(
+    text: &str,
+    attributions: &[Attribution],
+) -> Vec<(Range<usize>, String, Option<SpeakerRef>)> {
     let speaker = attributions.first().map(|(_, s, _)| s.clone());
     quote_spans(text)
         .into_iter()
@@ -310,9 +313,13 @@ mod tests {
 
     #[test]
     fn lowercase_role_between_verb_and_name() {
-        let q = quotes_of("“Nobody listened,” said union steward Marta Kell, who has worked there for years.");
+        let q = quotes_of(
+            "“Nobody listened,” said union steward Marta Kell, who has worked there for years.",
+        );
         assert_eq!(q[0].2, Some(name("Marta Kell")));
-        let q = quotes_of("\"Nobody will cross,\" the city's police chief, Tomas Vidal, said at a briefing.");
+        let q = quotes_of(
+            "\"Nobody will cross,\" the city's police chief, Tomas Vidal, said at a briefing.",
+        );
         assert_eq!(q[0].2, Some(name("Tomas Vidal")));
     }
 
@@ -331,9 +338,12 @@ mod tests {
 
     #[test]
     fn appositive_and_title() {
-        let a = find_attributions("Yvonne Daly, Environment Manager at the Environment Agency, said:");
+        let a =
+            find_attributions("Yvonne Daly, Environment Manager at the Environment Agency, said:");
         assert_eq!(a[0].1, name("Yvonne Daly"));
-        let a = find_attributions("Separately, Kremlin spokesperson Dmitry Peskov stated that it was over.");
+        let a = find_attributions(
+            "Separately, Kremlin spokesperson Dmitry Peskov stated that it was over.",
+        );
         assert_eq!(a[0].1, name("Dmitry Peskov"));
         let a = find_attributions("The plan failed, according to the ministry.");
         assert_eq!(a[0].1, name("the ministry"));

@@ -11,7 +11,10 @@ use crate::model::{Anchor, Document, Metadata};
 
 pub(super) fn load_html(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let html = decode(name, bytes)?;
-    let config = Config { text_mode: TextMode::Formatted, ..Default::default() };
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
     let mut readability = Readability::new(html.as_str(), None, Some(config))
         .map_err(|e| LoadError::new(name, format!("cannot read the page: {e}")))?;
     let article = readability
@@ -39,7 +42,12 @@ pub(super) fn load_html(name: &str, bytes: &[u8]) -> Result<Document, LoadError>
         return Err(LoadError::new(name, "no article text found in the page"));
     }
     let anchors = paragraph_anchors(&html, &text);
-    Ok(Document { name: name.to_string(), text, meta, anchors })
+    Ok(Document {
+        name: name.to_string(),
+        text,
+        meta,
+        anchors,
+    })
 }
 
 /// The page as text: UTF-8 unless the page declares another encoding.
@@ -57,11 +65,17 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String, LoadError> {
         }),
         Some(label) => {
             let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
-                LoadError::new(name, format!("the page declares the encoding {label:?}, which factdiff cannot read"))
+                LoadError::new(
+                    name,
+                    format!("the page declares the encoding {label:?}, which factdiff cannot read"),
+                )
             })?;
             let (text, _, had_errors) = encoding.decode(bytes);
             if had_errors {
-                return Err(LoadError::new(name, format!("bytes that are not valid {}", encoding.name())));
+                return Err(LoadError::new(
+                    name,
+                    format!("bytes that are not valid {}", encoding.name()),
+                ));
             }
             Ok(text.into_owned())
         }
@@ -71,10 +85,17 @@ fn decode(name: &str, bytes: &[u8]) -> Result<String, LoadError> {
 /// The charset a page declares in its first few kilobytes (`<meta charset>` or the
 /// `http-equiv` form), unless it is UTF-8.
 fn declared_charset(bytes: &[u8]) -> Option<String> {
-    let head: String = bytes.iter().take(4096).map(|&b| (b as char).to_ascii_lowercase()).collect();
+    let head: String = bytes
+        .iter()
+        .take(4096)
+        .map(|&b| (b as char).to_ascii_lowercase())
+        .collect();
     let at = head.find("charset=")?;
     let rest = head[at + "charset=".len()..].trim_start_matches(['"', '\'', ' ']);
-    let label: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+    let label: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
     match label.as_str() {
         "" | "utf-8" | "utf8" => None,
         _ => Some(label),
@@ -108,20 +129,35 @@ fn paragraph_anchors(html: &str, text: &str) -> Vec<Anchor> {
     let mut search_from = 0;
     for para in text.split_inclusive("\n\n") {
         let probe: String = para.chars().take(24).collect::<String>();
-        let probe = probe.split(['&', '<', '"', '\'', '’', '“', '”']).next().unwrap_or("").trim();
+        let probe = probe
+            .split(['&', '<', '"', '\'', '’', '“', '”'])
+            .next()
+            .unwrap_or("")
+            .trim();
         if probe.len() >= 8
             && let Some(found) = html[search_from..].find(probe)
         {
             let at = search_from + found;
             let line = html[..at].matches('\n').count() as u32 + 1;
-            let col = html[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            let col = html[..at]
+                .rsplit('\n')
+                .next()
+                .map_or(0, |l| l.chars().count()) as u32
+                + 1;
             anchors.push(Anchor { offset, line, col });
             search_from = at;
         }
         offset += para.len();
     }
     if anchors.first().is_none_or(|a| a.offset != 0) {
-        anchors.insert(0, Anchor { offset: 0, line: 1, col: 1 });
+        anchors.insert(
+            0,
+            Anchor {
+                offset: 0,
+                line: 1,
+                col: 1,
+            },
+        );
     }
     anchors
 }
@@ -153,13 +189,26 @@ mod tests {
         let doc = load_html("page.html", PAGE.as_bytes()).unwrap();
         assert!(doc.text.contains("At least 26 people died"), "{}", doc.text);
         assert!(doc.text.contains("85,000 homes"));
-        assert!(!doc.text.contains("31 dead"), "navigation is not article text");
+        assert!(
+            !doc.text.contains("31 dead"),
+            "navigation is not article text"
+        );
         assert!(!doc.text.contains("widgets") && !doc.text.contains("12 hurt"));
-        assert_eq!(doc.meta.published.map(|d| d.to_string()).as_deref(), Some("2025-09-10"));
-        assert_eq!(doc.meta.modified.map(|d| d.to_string()).as_deref(), Some("2025-09-11"));
+        assert_eq!(
+            doc.meta.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-09-10")
+        );
+        assert_eq!(
+            doc.meta.modified.map(|d| d.to_string()).as_deref(),
+            Some("2025-09-11")
+        );
         assert_eq!(doc.meta.source.as_deref(), Some("Example News"));
         let at = doc.text.find("Rescue teams").unwrap();
-        assert_eq!(doc.position(at).0, 11, "line of the paragraph in the HTML source");
+        assert_eq!(
+            doc.position(at).0,
+            11,
+            "line of the paragraph in the HTML source"
+        );
     }
 
     #[test]

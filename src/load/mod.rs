@@ -83,7 +83,11 @@ impl Format {
             Some("html" | "htm" | "xhtml") => Format::Html,
             _ => {
                 let head = content.trim_start_matches('\u{feff}');
-                let lower = head.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+                let lower = head
+                    .trim_start()
+                    .get(..15)
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
                 if head.trim_start().starts_with('{') {
                     Format::Json
                 } else if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
@@ -98,7 +102,8 @@ impl Format {
     }
 }
 
-/// Loads a document by name: a file path, or `-` for standard input.
+/// Loads a document by name: a file path, `-` for standard input, or `REV:PATH` for a file
+/// at a git revision (when no file has that name; the document keeps the name as given).
 pub fn load(name: &str) -> Result<Document, LoadError> {
     let bytes = if name == "-" {
         let mut buf = Vec::new();
@@ -106,6 +111,26 @@ pub fn load(name: &str) -> Result<Document, LoadError> {
             .read_to_end(&mut buf)
             .map_err(|e| LoadError::new(name, format!("cannot read standard input: {e}")))?;
         buf
+    } else if let Some((rev, path)) = crate::git::split_rev_path(name)
+        && !Path::new(name).exists()
+    {
+        crate::git::show(rev, path).map_err(|e| match e {
+            crate::git::GitError::NoSuchFile { .. } => {
+                LoadError::new(name, "no such file (at that revision)")
+            }
+            crate::git::GitError::NotRepository(dir) => LoadError::new(
+                name,
+                format!("no such file, and {dir} is not in a git repository to read REV:PATH from"),
+            ),
+            crate::git::GitError::UnknownRevision(rev) => LoadError::new(
+                name,
+                format!("no such file, and {rev:?} is not a revision of this repository"),
+            ),
+            crate::git::GitError::NotAFile { .. } => {
+                LoadError::new(name, "is a directory at that revision, not a file")
+            }
+            crate::git::GitError::Failed(message) => LoadError::new(name, message),
+        })?
     } else {
         read_file(name)?
     };
@@ -131,7 +156,10 @@ pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Document, LoadError> {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64)]);
     if Format::detect(name, &head) == Format::Html {
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(LoadError::new(name, "empty file: there is no text to compare"));
+            return Err(LoadError::new(
+                name,
+                "empty file: there is no text to compare",
+            ));
         }
         return html::load_html(name, bytes);
     }

@@ -150,7 +150,9 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
                 )
             }),
             Detail::Entity(e) => {
-                if e.name.split_whitespace().count() >= 2 && e.role.is_some() || looks_like_person(&e.name) {
+                if e.name.split_whitespace().count() >= 2 && e.role.is_some()
+                    || looks_like_person(&e.name)
+                {
                     last_person = Some(speaker::key_of(&strip_titles(&e.name)));
                 }
                 None
@@ -194,9 +196,32 @@ fn fill_speakers_from_next_sentence(claims: &mut [Claim], speakers: &Speakers) {
 /// Two or three capitalised words with no organisation word: probably a person's name.
 fn looks_like_person(name: &str) -> bool {
     const ORGANISATION: &[&str] = &[
-        "Agency", "Ministry", "Bank", "Council", "Office", "Department", "Police", "Service", "Court",
-        "Union", "Party", "Company", "Group", "Forum", "Summit", "River", "Street", "University",
-        "Times", "News", "Post", "Press", "Association", "Authority", "Commission", "Board",
+        "Agency",
+        "Ministry",
+        "Bank",
+        "Council",
+        "Office",
+        "Department",
+        "Police",
+        "Service",
+        "Court",
+        "Union",
+        "Party",
+        "Company",
+        "Group",
+        "Forum",
+        "Summit",
+        "River",
+        "Street",
+        "University",
+        "Times",
+        "News",
+        "Post",
+        "Press",
+        "Association",
+        "Authority",
+        "Commission",
+        "Board",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=3).contains(&words.len()) && !words.iter().any(|w| ORGANISATION.contains(w))

@@ -89,8 +89,9 @@ impl Speakers {
     /// Records a name and the role written before it (`Kremlin spokesperson Dmitry Peskov`).
     pub fn learn_entity(&mut self, entity: &Entity) {
         let name = SpeakerRef::Name(entity.name.clone());
-        let Some(role) = &entity.role else { return };
+        // Every name teaches its longest form ("Vladimir Putin went further" names Putin).
         self.learn(&name);
+        let Some(role) = &entity.role else { return };
         let key = key_of(&strip_titles(&entity.name));
         // The first person a document gives a role to keeps it.
         self.roles.entry(role.clone()).or_insert(key);
@@ -99,7 +100,12 @@ impl Speakers {
     /// The key of a speaker; a pronoun takes the last speaker named, a role the person the
     /// document gave that role to (`the president` matches `Russian President …` when only
     /// one role ends that way).
-    pub fn resolve(&self, speaker: &SpeakerRef, last: Option<&str>, last_person: Option<&str>) -> Option<String> {
+    pub fn resolve(
+        &self,
+        speaker: &SpeakerRef,
+        last: Option<&str>,
+        last_person: Option<&str>,
+    ) -> Option<String> {
         match speaker {
             SpeakerRef::Name(name) => Some(key_of(&strip_titles(name))),
             SpeakerRef::Pronoun(_) => last.map(str::to_string),
@@ -196,7 +202,12 @@ mod tests {
         assert_eq!(role("spokesperson").as_deref(), Some("peskov"));
         assert_eq!(role("finance minister"), None, "a role tied to nobody");
         assert_eq!(
-            s.resolve(&SpeakerRef::Role("finance minister".into()), None, Some("lopez")).as_deref(),
+            s.resolve(
+                &SpeakerRef::Role("finance minister".into()),
+                None,
+                Some("lopez")
+            )
+            .as_deref(),
             Some("lopez")
         );
     }

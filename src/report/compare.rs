@@ -17,12 +17,17 @@ use crate::model::{Analysis, ClaimKind, Finding, FindingKind, Side};
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
 const RED: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)));
-const YELLOW: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow))).bold();
+const YELLOW: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)))
+    .bold();
 
 const NOT_DENIAL: &str = "A source that does not mention a fact has omitted it, not denied it.";
 
 fn label<'a>(c: &'a Comparison, doc: &'a str) -> &'a str {
-    c.sources.iter().find(|s| s.doc == doc).map_or(doc, |s| s.label.as_str())
+    c.sources
+        .iter()
+        .find(|s| s.doc == doc)
+        .map_or(doc, |s| s.label.as_str())
 }
 
 fn disagreeing(c: &Comparison) -> impl Iterator<Item = &Cluster> {
@@ -47,32 +52,59 @@ fn facet_of(cluster: &Cluster, c: &Comparison) -> String {
 
 fn headline(c: &Comparison) -> String {
     let labels: Vec<&str> = c.sources.iter().map(|s| s.label.as_str()).collect();
-    format!("{} sources ({}): {}", c.sources.len(), labels.join(", "), Summary::of(&c.findings).line())
+    format!(
+        "{} sources ({}): {}",
+        c.sources.len(),
+        labels.join(", "),
+        Summary::of(&c.findings).line()
+    )
 }
 
 /// The terminal report: a summary, each disagreement with every source's value, then the
 /// facts only some sources carry.
 pub fn render_terminal(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{BOLD}compare{BOLD:#}: {}", headline(c))?;
-    let width = c.sources.iter().map(|s| s.label.chars().count()).max().unwrap_or(0);
+    let width = c
+        .sources
+        .iter()
+        .map(|s| s.label.chars().count())
+        .max()
+        .unwrap_or(0);
     for cluster in disagreeing(c) {
         writeln!(out)?;
-        write!(out, "{YELLOW}conflict {}{YELLOW:#}  cluster {}", facet_of(cluster, c), cluster.id)?;
+        write!(
+            out,
+            "{YELLOW}conflict {}{YELLOW:#}  cluster {}",
+            facet_of(cluster, c),
+            cluster.id
+        )?;
         if let Some(subject) = &cluster.subject {
             write!(out, "  {DIM}[{subject}]{DIM:#}")?;
         }
         writeln!(out)?;
         if let Some(consensus) = &cluster.consensus {
             let outliers: Vec<&str> = cluster.outliers.iter().map(|d| label(c, d)).collect();
-            writeln!(out, "  consensus {consensus}; outlier: {}", outliers.join(", "))?;
+            writeln!(
+                out,
+                "  consensus {consensus}; outlier: {}",
+                outliers.join(", ")
+            )?;
         }
-        for m in &cluster.members {
-            let style = if cluster.outliers.contains(&m.doc) { RED } else { Style::new() };
+        for (m, who) in cluster.members.iter().zip(&cluster.speakers) {
+            let style = if cluster.outliers.contains(&m.doc) {
+                RED
+            } else {
+                Style::new()
+            };
+            let value = match who {
+                Some(who) => format!("{who}: {}", shown(m)),
+                None => shown(m),
+            };
             writeln!(
                 out,
                 "  {style}{:width$}  {}{style:#}  {DIM}{}:{}:{}{DIM:#}  {}",
                 label(c, &m.doc),
-                shown(m),
+                value,
                 m.doc,
                 m.line,
                 m.col,
@@ -87,12 +119,27 @@ pub fn render_terminal(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     let omissions: Vec<&Finding> = omitted(c).collect();
     if !omissions.is_empty() {
         writeln!(out)?;
-        writeln!(out, "{BOLD}only some sources report{BOLD:#}  {DIM}({NOT_DENIAL}){DIM:#}")?;
+        writeln!(
+            out,
+            "{BOLD}only some sources report{BOLD:#}  {DIM}({NOT_DENIAL}){DIM:#}"
+        )?;
         for f in omissions {
             let side = &f.sides[0];
             let missing: Vec<&str> = f.missing.iter().map(|d| label(c, d)).collect();
-            writeln!(out, "  {}  {DIM}{}:{}:{}{DIM:#}  {}", label(c, &side.doc), side.doc, side.line, side.col, side.text)?;
-            writeln!(out, "    {DIM}not mentioned by: {}{DIM:#}", missing.join(", "))?;
+            writeln!(
+                out,
+                "  {}  {DIM}{}:{}:{}{DIM:#}  {}",
+                label(c, &side.doc),
+                side.doc,
+                side.line,
+                side.col,
+                side.text
+            )?;
+            writeln!(
+                out,
+                "    {DIM}not mentioned by: {}{DIM:#}",
+                missing.join(", ")
+            )?;
         }
     }
     Ok(())
@@ -134,6 +181,13 @@ struct JsonCluster<'a> {
     outliers: &'a [String],
     missing: &'a [String],
     members: &'a [Side],
+    /// For quotes: the speaker each member names, in member order.
+    #[serde(skip_serializing_if = "no_speakers")]
+    speakers: &'a [Option<String>],
+}
+
+fn no_speakers(s: &&[Option<String>]) -> bool {
+    s.iter().all(Option::is_none)
 }
 
 /// The JSON report, same schema family as `diff`: `findings` (conflicts pairwise, `omitted`
@@ -142,7 +196,14 @@ pub fn render_json(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     let doc = JsonCompare {
         schema: super::json::SCHEMA,
         command: "compare",
-        documents: c.sources.iter().map(|s| JsonSource { doc: &s.doc, source: &s.label }).collect(),
+        documents: c
+            .sources
+            .iter()
+            .map(|s| JsonSource {
+                doc: &s.doc,
+                source: &s.label,
+            })
+            .collect(),
         summary: Summary::of(&c.findings),
         findings: &c.findings,
         clusters: c
@@ -157,6 +218,7 @@ pub fn render_json(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
                 outliers: &cl.outliers,
                 missing: &cl.missing,
                 members: &cl.members,
+                speakers: &cl.speakers,
             })
             .collect(),
     };
@@ -189,13 +251,28 @@ pub fn render_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}\n", md(&headline(c)))?;
     let clusters: Vec<&Cluster> = disagreeing(c).collect();
     if clusters.is_empty() {
-        writeln!(out, "No conflicts: where the sources state the same fact, they agree.\n")?;
+        writeln!(
+            out,
+            "No conflicts: where the sources state the same fact, they agree.\n"
+        )?;
     } else {
         writeln!(out, "| # | facet | fact | values | outliers |")?;
         writeln!(out, "|---|---|---|---|---|")?;
         for cl in &clusters {
-            let values: Vec<String> =
-                cl.members.iter().map(|m| format!("{}: {}", md(label(c, &m.doc)), md(&short(&m.value, 60)))).collect();
+            let values: Vec<String> = cl
+                .members
+                .iter()
+                .zip(&cl.speakers)
+                .map(|(m, who)| match who {
+                    Some(who) => format!(
+                        "{}: {} “{}”",
+                        md(label(c, &m.doc)),
+                        md(who),
+                        md(&short(&m.value, 50))
+                    ),
+                    None => format!("{}: {}", md(label(c, &m.doc)), md(&short(&m.value, 60))),
+                })
+                .collect();
             let outliers: Vec<String> = cl.outliers.iter().map(|d| md(label(c, d))).collect();
             writeln!(
                 out,
@@ -209,15 +286,50 @@ pub fn render_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         }
         writeln!(out)?;
         for cl in &clusters {
-            writeln!(out, "<a id=\"cluster-{}\"></a>\n### Cluster {}: {}{}\n", cl.id, cl.id, facet_of(cl, c), cl.subject.as_deref().map(|s| format!(" ({})", md(s))).unwrap_or_default())?;
+            writeln!(
+                out,
+                "<a id=\"cluster-{}\"></a>\n### Cluster {}: {}{}\n",
+                cl.id,
+                cl.id,
+                facet_of(cl, c),
+                cl.subject
+                    .as_deref()
+                    .map(|s| format!(" ({})", md(s)))
+                    .unwrap_or_default()
+            )?;
             if let Some(consensus) = &cl.consensus {
-                writeln!(out, "Consensus **{}**; outliers: {}.\n", md(consensus), cl.outliers.iter().map(|d| md(label(c, d))).collect::<Vec<_>>().join(", "))?;
+                writeln!(
+                    out,
+                    "Consensus **{}**; outliers: {}.\n",
+                    md(consensus),
+                    cl.outliers
+                        .iter()
+                        .map(|d| md(label(c, d)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
             }
             for m in &cl.members {
-                writeln!(out, "- **{}** (`{}:{}`): **{}** — {}", md(label(c, &m.doc)), md(&m.doc).replace("\\`", "'"), m.line, md(&short(&m.value, 120)), md(&m.text))?;
+                writeln!(
+                    out,
+                    "- **{}** (`{}:{}`): **{}** — {}",
+                    md(label(c, &m.doc)),
+                    md(&m.doc).replace("\\`", "'"),
+                    m.line,
+                    md(&short(&m.value, 120)),
+                    md(&m.text)
+                )?;
             }
             if !cl.missing.is_empty() {
-                writeln!(out, "- Not stated by: {}", cl.missing.iter().map(|d| md(label(c, d))).collect::<Vec<_>>().join(", "))?;
+                writeln!(
+                    out,
+                    "- Not stated by: {}",
+                    cl.missing
+                        .iter()
+                        .map(|d| md(label(c, d)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
             }
             writeln!(out)?;
         }
@@ -229,7 +341,15 @@ pub fn render_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         for f in omissions {
             let side = &f.sides[0];
             let missing: Vec<String> = f.missing.iter().map(|d| md(label(c, d))).collect();
-            writeln!(out, "- **{}** (`{}:{}`): {} — not mentioned by {}", md(label(c, &side.doc)), md(&side.doc).replace("\\`", "'"), side.line, md(&side.text), missing.join(", "))?;
+            writeln!(
+                out,
+                "- **{}** (`{}:{}`): {} — not mentioned by {}",
+                md(label(c, &side.doc)),
+                md(&side.doc).replace("\\`", "'"),
+                side.line,
+                md(&side.text),
+                missing.join(", ")
+            )?;
         }
     }
     Ok(())
@@ -292,9 +412,25 @@ pub fn render_html(c: &Comparison, analyses: &[Analysis], out: &mut dyn Write) -
                 id = cl.id
             );
             for s in &c.sources {
-                let value = cl.members.iter().find(|m| m.doc == s.doc).map(|m| short(&m.value, 80));
-                let class = if cl.outliers.contains(&s.doc) { " class=\"out\"" } else { "" };
-                let _ = write!(page, "<td{class}>{}</td>", e(value.as_deref().unwrap_or("—")));
+                let value = cl
+                    .members
+                    .iter()
+                    .zip(&cl.speakers)
+                    .find(|(m, _)| m.doc == s.doc)
+                    .map(|(m, who)| match who {
+                        Some(who) => format!("{who}: “{}”", short(&m.value, 70)),
+                        None => short(&m.value, 80),
+                    });
+                let class = if cl.outliers.contains(&s.doc) {
+                    " class=\"out\""
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    page,
+                    "<td{class}>{}</td>",
+                    e(value.as_deref().unwrap_or("—"))
+                );
             }
             page.push_str("</tr>\n");
         }
@@ -309,11 +445,18 @@ pub fn render_html(c: &Comparison, analyses: &[Analysis], out: &mut dyn Write) -
     }
     for f in omitted(c) {
         let s = &f.sides[0];
-        marks.entry((s.doc.clone(), s.line, s.col)).or_insert((0, "omitted"));
+        marks
+            .entry((s.doc.clone(), s.line, s.col))
+            .or_insert((0, "omitted"));
     }
     page.push_str("<h2>Sources</h2>\n<div class=\"sources\">\n");
     for (source, a) in c.sources.iter().zip(analyses) {
-        let _ = writeln!(page, "<div class=\"source\"><h2>{}</h2><div class=\"doc\">{}</div>", e(&source.label), e(&source.doc));
+        let _ = writeln!(
+            page,
+            "<div class=\"source\"><h2>{}</h2><div class=\"doc\">{}</div>",
+            e(&source.label),
+            e(&source.doc)
+        );
         let mut paragraph = usize::MAX;
         for (i, sentence) in a.sentences.iter().enumerate() {
             if sentence.paragraph != paragraph {
@@ -335,28 +478,67 @@ pub fn render_html(c: &Comparison, analyses: &[Analysis], out: &mut dyn Write) -
     page.push_str("</div>\n");
     // Clusters.
     for cl in &clusters {
-        let _ = writeln!(page, "<section class=\"cluster\" id=\"cluster-{}\"><h3>Cluster {}: {}{}</h3>", cl.id, cl.id, e(&facet_of(cl, c)), cl.subject.as_deref().map(|s| format!(" ({})", e(s))).unwrap_or_default());
+        let _ = writeln!(
+            page,
+            "<section class=\"cluster\" id=\"cluster-{}\"><h3>Cluster {}: {}{}</h3>",
+            cl.id,
+            cl.id,
+            e(&facet_of(cl, c)),
+            cl.subject
+                .as_deref()
+                .map(|s| format!(" ({})", e(s)))
+                .unwrap_or_default()
+        );
         if let Some(consensus) = &cl.consensus {
             let outliers: Vec<String> = cl.outliers.iter().map(|d| e(label(c, d))).collect();
-            let _ = writeln!(page, "<p>Consensus <b>{}</b>; outliers: {}.</p>", e(consensus), outliers.join(", "));
+            let _ = writeln!(
+                page,
+                "<p>Consensus <b>{}</b>; outliers: {}.</p>",
+                e(consensus),
+                outliers.join(", ")
+            );
         }
         page.push_str("<ul>\n");
         for m in &cl.members {
-            let _ = writeln!(page, "<li><b>{}</b> <code>{}:{}</code>: <mark class=\"conflict\">{}</mark> — {}</li>", e(label(c, &m.doc)), e(&m.doc), m.line, e(&short(&m.value, 160)), e(&m.text));
+            let _ = writeln!(
+                page,
+                "<li><b>{}</b> <code>{}:{}</code>: <mark class=\"conflict\">{}</mark> — {}</li>",
+                e(label(c, &m.doc)),
+                e(&m.doc),
+                m.line,
+                e(&short(&m.value, 160)),
+                e(&m.text)
+            );
         }
         if !cl.missing.is_empty() {
             let missing: Vec<String> = cl.missing.iter().map(|d| e(label(c, d))).collect();
-            let _ = writeln!(page, "<li class=\"note\">Not stated by: {}</li>", missing.join(", "));
+            let _ = writeln!(
+                page,
+                "<li class=\"note\">Not stated by: {}</li>",
+                missing.join(", ")
+            );
         }
         page.push_str("</ul></section>\n");
     }
     let omissions: Vec<&Finding> = omitted(c).collect();
     if !omissions.is_empty() {
-        let _ = writeln!(page, "<h2>Only some sources report</h2>\n<p class=\"note\">{}</p>\n<ul>", e(NOT_DENIAL));
+        let _ = writeln!(
+            page,
+            "<h2>Only some sources report</h2>\n<p class=\"note\">{}</p>\n<ul>",
+            e(NOT_DENIAL)
+        );
         for f in omissions {
             let s = &f.sides[0];
             let missing: Vec<String> = f.missing.iter().map(|d| e(label(c, d))).collect();
-            let _ = writeln!(page, "<li><b>{}</b> <code>{}:{}</code>: {} <span class=\"note\">— not mentioned by {}</span></li>", e(label(c, &s.doc)), e(&s.doc), s.line, e(&s.text), missing.join(", "));
+            let _ = writeln!(
+                page,
+                "<li><b>{}</b> <code>{}:{}</code>: {} <span class=\"note\">— not mentioned by {}</span></li>",
+                e(label(c, &s.doc)),
+                e(&s.doc),
+                s.line,
+                e(&s.text),
+                missing.join(", ")
+            );
         }
         page.push_str("</ul>\n");
     }
@@ -365,7 +547,11 @@ pub fn render_html(c: &Comparison, analyses: &[Analysis], out: &mut dyn Write) -
 }
 
 /// A sentence as HTML, with the claims that are in a disagreement (or omitted) marked.
-fn highlight_sentence(a: &Analysis, index: usize, marks: &BTreeMap<(String, u32, u32), (usize, &'static str)>) -> String {
+fn highlight_sentence(
+    a: &Analysis,
+    index: usize,
+    marks: &BTreeMap<(String, u32, u32), (usize, &'static str)>,
+) -> String {
     let sentence = &a.sentences[index];
     let text = &a.doc.text[sentence.span.clone()];
     let mut spans: Vec<(usize, usize, usize, &str)> = Vec::new();
@@ -387,9 +573,17 @@ fn highlight_sentence(a: &Analysis, index: usize, marks: &BTreeMap<(String, u32,
         }
         out.push_str(&html_escape(&text[pos..start]));
         if id > 0 {
-            let _ = write!(out, "<mark class=\"{class}\"><a href=\"#cluster-{id}\">{}</a></mark>", html_escape(&text[start..end]));
+            let _ = write!(
+                out,
+                "<mark class=\"{class}\"><a href=\"#cluster-{id}\">{}</a></mark>",
+                html_escape(&text[start..end])
+            );
         } else {
-            let _ = write!(out, "<mark class=\"{class}\">{}</mark>", html_escape(&text[start..end]));
+            let _ = write!(
+                out,
+                "<mark class=\"{class}\">{}</mark>",
+                html_escape(&text[start..end])
+            );
         }
         pos = end;
     }
@@ -403,7 +597,10 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(html_escape("<script>alert('x')</script> & \"q\""), "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;");
+        assert_eq!(
+            html_escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
         assert_eq!(md("a|b `c` [d]"), "a\\|b \\`c\\` \\[d\\]");
     }
 }

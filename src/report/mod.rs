@@ -10,7 +10,10 @@
 pub mod claims;
 pub mod compare;
 pub mod eval;
+pub mod github;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod terminal;
 mod worddiff;
 

@@ -26,7 +26,12 @@ fn cases_in_mode(mode: &str) -> Vec<PathBuf> {
     factdiff::eval::find_cases(&[root().join("samples")])
         .expect("samples folder")
         .into_iter()
-        .filter(|dir| factdiff::eval::read_expected(dir).expect("expected.json").mode == mode)
+        .filter(|dir| {
+            factdiff::eval::read_expected(dir)
+                .expect("expected.json")
+                .mode
+                == mode
+        })
         .collect()
 }
 
