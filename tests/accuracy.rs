@@ -50,7 +50,10 @@ fn real_revisions_recall_at_least_08_and_no_trap_hit() {
 #[test]
 fn outlet_samples_precision_and_recall_are_at_least_09() {
     let (s, table) = scores(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("samples/outlets"));
-    assert!(s.precision.total > 20 && s.recall.total > 20, "too few findings to measure:\n{table}");
+    assert!(
+        s.precision.total > 20 && s.recall.total > 20,
+        "too few findings to measure:\n{table}"
+    );
     assert!(s.precision.value() >= 0.9, "precision below 0.9:\n{table}");
     assert!(s.recall.value() >= 0.9, "recall below 0.9:\n{table}");
 }
