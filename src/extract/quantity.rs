@@ -561,7 +561,22 @@ impl<'a> Scanner<'a> {
     /// The longest phrase from `table` at token `i`, as (written, tokens).
     fn phrase_at(&self, i: usize, table: &[&str]) -> Option<(String, usize)> {
         let mut best: Option<(String, usize)> = None;
+        let Some(token) = self
+            .toks
+            .get(i)
+            .filter(|t| !t.masked)
+            .map(|t| t.lower.as_str())
+        else {
+            return None;
+        };
         for entry in table {
+            // The first word rules out nearly every entry with one prefix test: this runs at
+            // every token of every sentence, so nothing is split or allocated before it.
+            if !(entry.starts_with(token)
+                && entry.as_bytes().get(token.len()).is_none_or(|&b| b == b' '))
+            {
+                continue;
+            }
             let words: Vec<&str> = entry.split(' ').collect();
             if best.as_ref().is_some_and(|(_, n)| *n >= words.len()) {
                 continue;
@@ -1331,13 +1346,49 @@ impl<'a> Scanner<'a> {
 
 /// Finds the quantities of one sentence, skipping masked spans (dates, times).
 pub fn find(text: &str, masked: &[Range<usize>]) -> Vec<(Range<usize>, RawQuantity)> {
+    if !may_hold_quantity(text) {
+        return Vec::new();
+    }
     let scanner = Scanner {
         text,
         toks: tokenize(text, masked),
     };
+    // A quantity reaches a numeral or a vague amount within a few tokens of where it starts
+    // (`as many as`, `u . s . $`): positions with none ahead are skipped without trying.
+    const REACH: usize = 8;
+    let anchor: Vec<bool> = (0..scanner.toks.len())
+        .map(|t| {
+            scanner.starts_numeral(t)
+                || scanner.toks[t].kind == Kind::Word
+                    && matches!(
+                        scanner.toks[t].lower.as_str(),
+                        "handful"
+                            | "few"
+                            | "several"
+                            | "dozens"
+                            | "scores"
+                            | "hundreds"
+                            | "thousands"
+                            | "millions"
+                            | "billions"
+                            | "tens"
+                    )
+        })
+        .collect();
+    let mut next_anchor = vec![usize::MAX; anchor.len() + 1];
+    for t in (0..anchor.len()).rev() {
+        next_anchor[t] = if anchor[t] { t } else { next_anchor[t + 1] };
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < scanner.toks.len() {
+        if next_anchor[i] == usize::MAX {
+            break;
+        }
+        if next_anchor[i] - i > REACH {
+            i = next_anchor[i] - REACH;
+            continue;
+        }
         match scanner.quantity_at(i) {
             Some((span, q, next)) => {
                 out.push((span, q));
@@ -1347,6 +1398,38 @@ pub fn find(text: &str, masked: &[Range<usize>]) -> Vec<(Range<usize>, RawQuanti
         }
     }
     out
+}
+
+/// Whether a sentence has a digit, a fraction sign or a word a quantity can start with: one
+/// cheap pass that spares most sentences the token scanner.
+fn may_hold_quantity(text: &str) -> bool {
+    static WORDS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+        let vague = [
+            "handful",
+            "few",
+            "several",
+            "dozens",
+            "scores",
+            "hundreds",
+            "thousands",
+            "millions",
+            "billions",
+            "tens",
+        ];
+        CARDINAL_WORDS
+            .iter()
+            .chain(SCALE_AND_SHARE_WORDS)
+            .chain(ORDINAL_WORDS)
+            .chain(vague.iter())
+            .flat_map(|w| [w.to_string(), format!("{w}s")])
+            .collect()
+    });
+    text.bytes().any(|b| b.is_ascii_digit())
+        || text.chars().any(|c| VULGAR.contains(c))
+        || text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 3 || w.eq_ignore_ascii_case("a"))
+            .any(|w| WORDS.contains(&w.to_lowercase()))
 }
 
 /// The pronoun "one": `no one`, `any one`, `one of them`, `the one who`, `someone`.
