@@ -561,14 +561,11 @@ impl<'a> Scanner<'a> {
     /// The longest phrase from `table` at token `i`, as (written, tokens).
     fn phrase_at(&self, i: usize, table: &[&str]) -> Option<(String, usize)> {
         let mut best: Option<(String, usize)> = None;
-        let Some(token) = self
+        let token = self
             .toks
             .get(i)
             .filter(|t| !t.masked)
-            .map(|t| t.lower.as_str())
-        else {
-            return None;
-        };
+            .map(|t| t.lower.as_str())?;
         for entry in table {
             // The first word rules out nearly every entry with one prefix test: this runs at
             // every token of every sentence, so nothing is split or allocated before it.
