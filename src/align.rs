@@ -119,7 +119,35 @@ pub fn sentence_key(text: &str) -> String {
         }
         key.push_str(&word);
     }
+    // Punctuation inside quotation marks is part of what someone said: a change there is a
+    // (minor) change of the quote, so it stays in the key.
+    let marks = quoted_punctuation(text);
+    if !marks.is_empty() {
+        key.push_str(" \u{1}");
+        key.push_str(&marks);
+    }
     key
+}
+
+/// The punctuation inside balanced quotation marks (“…” or "…"), in order.
+fn quoted_punctuation(text: &str) -> String {
+    let mut out = String::new();
+    let mut open: Option<char> = None;
+    for c in text.chars() {
+        match (open, c) {
+            (None, '“') => open = Some('”'),
+            (None, '"') => open = Some('"'),
+            (Some(close), c) if c == close => open = None,
+            (Some(_), c) if c.is_ascii_punctuation() || matches!(c, '—' | '–' | '…') => {
+                if c != '\'' {
+                    out.push(c);
+                }
+            }
+            _ => {}
+        }
+    }
+    // An unbalanced mark (a stray `”`) quotes nothing.
+    if open.is_some() { String::new() } else { out }
 }
 
 /// A short line that is only a date, maybe after `Published`, `Updated` or `Last updated`.
@@ -501,6 +529,23 @@ mod tests {
         );
         assert_eq!(a.added, [3]);
         assert!(a.removed.is_empty());
+    }
+
+    #[test]
+    fn punctuation_inside_quotes_stays_in_the_key() {
+        assert_ne!(
+            sentence_key("“We will act,” he said."),
+            sentence_key("“We will act!” he said.")
+        );
+        assert_eq!(
+            sentence_key("“We will act,” he said."),
+            sentence_key("“We will act,” he said")
+        );
+        assert_eq!(
+            sentence_key("Call Floodline.”"),
+            sentence_key("Call Floodline."),
+            "a stray mark quotes nothing"
+        );
     }
 
     #[test]

@@ -293,6 +293,23 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
     let a = of(old, &olds, ClaimKind::Quote);
     let b = of(new, &news, ClaimKind::Quote);
     for (x, y) in pair_quotes(&a, &b) {
+        let punctuation_only = quote_key(&x.value) == quote_key(&y.value)
+            && folded_quote(&x.surface) != folded_quote(&y.surface);
+        if punctuation_only {
+            let mut minor = conflict(
+                Facet::Quote,
+                (old, &x, x.surface.clone()),
+                (new, &y, y.surface.clone()),
+                y.subject.clone(),
+                link,
+            );
+            minor.severity = Severity::Low;
+            minor.reason = Some(format!(
+                "punctuation inside the quote changed ({})",
+                link.reason()
+            ));
+            out.push(minor);
+        }
         if quote_key(&x.value) != quote_key(&y.value) {
             out.push(conflict(
                 Facet::Quote,
@@ -459,6 +476,19 @@ fn pair_quotes(a: &[Claim], b: &[Claim]) -> Vec<(Claim, Claim)> {
     pairs
 }
 
+/// A quote as written, with quote styles and spacing folded, for spotting punctuation changes.
+fn folded_quote(surface: &str) -> String {
+    let unified: String = surface
+        .chars()
+        .map(|c| match c {
+            '“' | '”' | '„' => '"',
+            '‘' | '’' => '\'',
+            c => c,
+        })
+        .collect();
+    crate::segment::collapse_whitespace(&unified)
+}
+
 /// Quote words folded for comparison: case, quote style and punctuation do not count here.
 fn quote_key(v: &Value) -> String {
     crate::align::sentence_key(&v.to_string())
@@ -613,5 +643,18 @@ mod tests {
         assert_eq!(summary(&run(old, same)), ["reworded"]);
         let changed = "Intro stays here.\n\nThe council approved 45 new homes on Monday. The mayor said work would start in May.\n";
         assert_eq!(summary(&run(old, changed)), ["conflict:quantity 40 -> 45"]);
+    }
+
+    #[test]
+    fn punctuation_inside_a_quote_is_a_low_severity_quote_change() {
+        let f = run(
+            "“We will act, now,” the mayor said.\n",
+            "“We will act now!” the mayor said.\n",
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            (f[0].facet, f[0].severity),
+            (Some(Facet::Quote), Severity::Low)
+        );
     }
 }
