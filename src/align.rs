@@ -138,10 +138,11 @@ fn quoted_punctuation(text: &str) -> String {
             (None, '“') => open = Some('”'),
             (None, '"') => open = Some('"'),
             (Some(close), c) if c == close => open = None,
-            (Some(_), c) if c.is_ascii_punctuation() || matches!(c, '—' | '–' | '…') => {
-                if c != '\'' {
-                    out.push(c);
-                }
+            // Apostrophes belong to words (`don't`), not to the quote's punctuation.
+            (Some(_), c)
+                if c != '\'' && (c.is_ascii_punctuation() || matches!(c, '—' | '–' | '…')) =>
+            {
+                out.push(c)
             }
             _ => {}
         }
