@@ -24,6 +24,8 @@ pub enum SpeakerRef {
     Pronoun(String),
     /// A role instead of a name: `the Russian president` (`russian president`).
     Role(String),
+    /// Someone's role: `Putin's spokesperson` (owner `Putin`, role `spokesperson`).
+    OwnedRole { owner: String, role: String },
 }
 
 const VERBS: &str = r"said|says|say|told|tells|added|adds|declared|declares|stated|states|warned|warns|insisted|insists|explained|explains|noted|notes|claimed|claims|argued|argues|announced|announces|confirmed|confirms|denied|denies|wrote|writes|replied|asked|urged|urges|recalled|acknowledged|admitted|admits|continued|suggested|commented|remarked|reiterated|stressed|said\s+in\s+a\s+statement";
@@ -42,6 +44,12 @@ static VERB_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static ROLE_VERB: LazyLock<Regex> = LazyLock::new(|| {
     super::compile(&format!(
         r"\b[Tt]he\s+(?P<role>(?:[A-Z][\p{{L}}\-]+\s+){{0,2}}(?i:{roles}))\s+(?:(?:also|later|has|had|then)\s+)?(?P<verb>{VERBS})\b",
+        roles = super::entities::ROLE_NOUNS
+    ))
+});
+static OWNED_ROLE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    super::compile(&format!(
+        r"(?P<owner>{NAME})['’]s\s+(?P<role>(?i:{roles}))\s+(?:(?:also|later|has|had|then)\s+)?(?P<verb>{VERBS})\b",
         roles = super::entities::ROLE_NOUNS
     ))
 });
@@ -172,6 +180,19 @@ fn find_attributions_masked(
         push(
             c.get(0).expect("match").range(),
             Some(SpeakerRef::Role(role)),
+            &c["verb"],
+        );
+    }
+    for c in OWNED_ROLE_VERB.captures_iter(&masked) {
+        let owner = c["owner"].to_string();
+        let role = c["role"]
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" ");
+        push(
+            c.get(0).expect("match").range(),
+            Some(SpeakerRef::OwnedRole { owner, role }),
             &c["verb"],
         );
     }
@@ -357,6 +378,18 @@ mod tests {
         assert_eq!(
             q[0].2,
             Some(SpeakerRef::Role("kremlin spokesperson".into()))
+        );
+    }
+
+    #[test]
+    fn someones_spokesperson() {
+        let q = quotes_of("\"It is a threat,\" Putin's spokesperson said on Friday.");
+        assert_eq!(
+            q[0].2,
+            Some(SpeakerRef::OwnedRole {
+                owner: "Putin".into(),
+                role: "spokesperson".into()
+            })
         );
     }
 

@@ -127,15 +127,39 @@ impl Speakers {
                     _ => last_person.map(str::to_string),
                 }
             }
+            // `Putin's spokesperson`: the person the text calls a spokesperson, if only one;
+            // otherwise the role itself (never the owner, who is named right there).
+            SpeakerRef::OwnedRole { owner, role } => {
+                let matching: Vec<&String> = self
+                    .roles
+                    .iter()
+                    .filter(|(r, _)| r.ends_with(role.as_str()))
+                    .map(|(_, k)| k)
+                    .collect();
+                match matching.as_slice() {
+                    [one] => Some((*one).clone()),
+                    _ => Some(format!("{}'s {role}", owner.to_lowercase())),
+                }
+            }
         }
     }
 
     /// The name to show for a key.
     pub fn display(&self, key: &str) -> String {
-        self.display
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.display.get(key).cloned().unwrap_or_else(|| {
+            // An owned role (`putin's spokesperson`) shows with its owner capitalised.
+            match key.split_once("'s ") {
+                Some((owner, role)) => {
+                    let mut chars = owner.chars();
+                    let owner: String = chars
+                        .next()
+                        .map(|c| c.to_uppercase().chain(chars).collect())
+                        .unwrap_or_default();
+                    format!("{owner}'s {role}")
+                }
+                None => key.to_string(),
+            }
+        })
     }
 }
 
