@@ -170,6 +170,42 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Words that carry no content when pairing paraphrases.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "but", "for", "by", "with",
+    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this",
+    "it", "its", "their", "his", "her", "they", "he", "she", "we", "i", "said", "says", "told",
+    "would", "will", "which", "who", "s", "after", "before", "than", "more", "also", "not", "no",
+    "any", "all",
+];
+
+/// The words that carry a sentence's content, singular and with synonyms folded (`states`,
+/// `countries` → `country`), so that paraphrases of one sentence meet.
+pub fn content_words(text: &str) -> Vec<String> {
+    words(text)
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| crate::normalize::noun_key(std::slice::from_ref(&w)).unwrap_or(w))
+        .collect()
+}
+
+/// The content words around a claim (four before, four after): what the figure is about
+/// (`31 people had been killed` against `146 injured`).
+pub fn context_words(a: &crate::model::Analysis, claim: &crate::model::Claim) -> Vec<String> {
+    let sentence = &a.sentences[claim.sentence];
+    let text = &a.doc.text;
+    let start = claim.span.start.max(sentence.span.start);
+    let end = claim.span.end.min(sentence.span.end).max(start);
+    let before: Vec<String> = content_words(&text[sentence.span.start..start]);
+    let after: Vec<String> = content_words(&text[end..sentence.span.end]);
+    before
+        .iter()
+        .rev()
+        .take(4)
+        .chain(after.iter().take(4))
+        .cloned()
+        .collect()
+}
+
 /// Dice similarity of two word multisets.
 pub fn similarity(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() && b.is_empty() {

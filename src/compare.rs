@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::align::{similarity, words};
+use crate::align::{content_words, context_words, similarity, words};
 use crate::diff::values_compatible;
 use crate::model::{
     Analysis, Claim, ClaimKind, Facet, Finding, FindingKind, Severity, Side, Value,
@@ -63,42 +63,6 @@ const DRIFTED_QUOTE: f64 = 0.3;
 const SAME_POLARITY_SENTENCE: f64 = 0.4;
 /// Below this similarity to every sentence of another source, a sentence is that source's own.
 const EXCLUSIVE: f64 = 0.3;
-
-/// Words that carry no content for pairing sentences across outlets.
-const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "but", "for", "by", "with",
-    "from", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "this",
-    "it", "its", "their", "his", "her", "they", "he", "she", "we", "i", "said", "says", "told",
-    "would", "will", "which", "who", "s", "after", "before", "than", "more", "also", "not", "no",
-    "any", "all",
-];
-
-/// The words that carry a sentence's content, singular and with synonyms folded (`states`,
-/// `countries` → `country`), so that outlets' paraphrases of one sentence meet.
-fn content_words(text: &str) -> Vec<String> {
-    words(text)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .map(|w| crate::normalize::noun_key(std::slice::from_ref(&w)).unwrap_or(w))
-        .collect()
-}
-
-/// The content words around a claim (four before, four after): what the figure is about
-/// (`31 people had been killed` against `146 injured`).
-fn context_words(a: &Analysis, claim: &Claim) -> Vec<String> {
-    let sentence = &a.sentences[claim.sentence];
-    let text = &a.doc.text;
-    let start = claim.span.start.max(sentence.span.start);
-    let end = claim.span.end.min(sentence.span.end).max(start);
-    let before: Vec<String> = content_words(&text[sentence.span.start..start]);
-    let after: Vec<String> = content_words(&text[end..sentence.span.end]);
-    before
-        .iter()
-        .rev()
-        .take(4)
-        .chain(after.iter().take(4))
-        .cloned()
-        .collect()
-}
 
 /// A claim with the source it came from.
 #[derive(Debug, Clone)]

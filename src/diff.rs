@@ -51,6 +51,7 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
             }
         }
     }
+    findings.extend(restated_figures(old, new, alignment));
     for &i in &alignment.removed {
         findings.push(one_sided(FindingKind::Removed, old, i));
     }
@@ -60,6 +61,74 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
     sort_findings(&mut findings, &old.doc.name);
     dedupe_attributions(&mut findings);
     findings
+}
+
+/// A figure whose sentence was rewritten beyond pairing: a removed and an added sentence that
+/// count the same thing (same slot, same words around it) with incompatible values (`a
+/// handful of properties have sadly flooded` → `around 400 properties have flooded`).
+fn restated_figures(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Finding> {
+    const SAME_CONTEXT: f64 = 0.3;
+    let quantities = |a: &'_ Analysis, sentences: &[usize]| -> Vec<Claim> {
+        sentences
+            .iter()
+            .flat_map(|&s| a.claims_of(s))
+            .filter(|c| c.kind == ClaimKind::Quantity && c.noun.is_some())
+            .cloned()
+            .collect()
+    };
+    let gone = quantities(old, &alignment.removed);
+    let came = quantities(new, &alignment.added);
+    // Nothing to gain but time when a whole article was rewritten.
+    if gone.len() * came.len() > 10_000 {
+        return Vec::new();
+    }
+    let mut candidates = Vec::new();
+    for (i, x) in gone.iter().enumerate() {
+        let cx = crate::align::context_words(old, x);
+        for (j, y) in came.iter().enumerate() {
+            if x.noun != y.noun {
+                continue;
+            }
+            let score = similarity(&cx, &crate::align::context_words(new, y));
+            if score >= SAME_CONTEXT {
+                candidates.push((score, i, j));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut used_old, mut used_new) = (vec![false; gone.len()], vec![false; came.len()]);
+    let mut out = Vec::new();
+    for (score, i, j) in candidates {
+        if used_old[i] || used_new[j] {
+            continue;
+        }
+        used_old[i] = true;
+        used_new[j] = true;
+        let (x, y) = (&gone[i], &came[j]);
+        if !values_compatible(&x.value, &y.value) {
+            let link = Link {
+                old: x.sentence,
+                new: y.sentence,
+                kind: LinkKind::MovedEdited,
+                score,
+                old_extra: None,
+                new_extra: None,
+            };
+            let mut f = conflict(
+                Facet::Quantity,
+                (old, x, x.value.to_string()),
+                (new, y, y.value.to_string()),
+                y.noun.clone(),
+                &link,
+            );
+            f.reason = Some(format!(
+                "the same figure restated in a rewritten sentence ({:.0}% of the words around it shared)",
+                score * 100.0
+            ));
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// One re-attribution is one finding: the line that names the new speaker and the quoted
@@ -655,6 +724,20 @@ mod tests {
         assert_eq!(
             (f[0].facet, f[0].severity),
             (Some(Facet::Quote), Severity::Low)
+        );
+    }
+
+    #[test]
+    fn a_figure_restated_in_a_rewritten_sentence_is_still_compared() {
+        let old = "Intro line stays the same here.\n\nWhile a handful of properties have sadly flooded over the past few days, defences held.\n";
+        let new = "Intro line stays the same here.\n\nSadly around 400 properties have flooded over the past few days across the region.\n";
+        let f = run(old, new);
+        assert!(
+            summary(&f)
+                .iter()
+                .any(|s| s.starts_with("conflict:quantity 2..9 -> 360..440")),
+            "{:?}",
+            summary(&f)
         );
     }
 }
