@@ -83,6 +83,10 @@ struct LocalClaim {
     detail: Detail,
 }
 
+/// Below this many new sentences, reading them one after another is cheaper than handing
+/// them to threads.
+const PARALLEL_FROM: usize = 64;
+
 /// Extracts claims, remembering the claims of every sentence text it has seen: a sentence's
 /// claims depend on its words alone, and versions of one article share most sentences, so
 /// one extractor over all the versions reads each shared sentence once.
@@ -94,6 +98,28 @@ pub struct Extractor {
 impl Extractor {
     /// The raw claims of every sentence of a document, in sentence order.
     pub fn extract(&mut self, doc: &Document, sentences: &[Sentence]) -> Vec<RawClaim> {
+        // Sentences not read before are read in parallel (each depends on its own words
+        // only); the results are keyed by text, so the order of reading changes nothing.
+        let mut fresh: Vec<&str> = sentences
+            .iter()
+            .map(|s| &doc.text[s.span.clone()])
+            .filter(|t| !self.memo.contains_key(*t))
+            .collect();
+        fresh.sort_unstable();
+        fresh.dedup();
+        let read: Vec<(String, Vec<LocalClaim>)> = if fresh.len() >= PARALLEL_FROM {
+            use rayon::prelude::*;
+            fresh
+                .par_iter()
+                .map(|t| (t.to_string(), sentence_claims(t)))
+                .collect()
+        } else {
+            fresh
+                .iter()
+                .map(|t| (t.to_string(), sentence_claims(t)))
+                .collect()
+        };
+        self.memo.extend(read);
         let mut claims = Vec::new();
         for sentence in sentences {
             let text = &doc.text[sentence.span.clone()];
