@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::DocumentInfo;
+use super::{DocumentInfo, clip};
 use crate::model::{Analysis, Claim, ClaimKind, Value};
 
 /// One claim as the claims report shows it.
@@ -167,15 +167,4 @@ fn write_row(out: &mut dyn Write, cells: &[String; 6], widths: &[usize; 6]) -> i
         }
     }
     writeln!(out, "{}", line.trim_end())
-}
-
-/// Shortens a cell to `max` characters with an ellipsis.
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max - 1).collect();
-        out.push('…');
-        out
-    }
 }

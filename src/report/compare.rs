@@ -10,7 +10,8 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
 
-use super::Summary;
+use super::markdown::md;
+use super::{Summary, clip as short, shown};
 use crate::compare::{Cluster, Comparison};
 use crate::model::{Analysis, ClaimKind, Finding, FindingKind, Side};
 
@@ -145,14 +146,6 @@ pub fn render_terminal(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn shown(side: &Side) -> String {
-    if side.surface.is_empty() || side.surface.contains(&side.value) {
-        side.value.clone()
-    } else {
-        format!("{} ({})", side.value, side.surface)
-    }
-}
-
 #[derive(Serialize)]
 struct JsonCompare<'a> {
     schema: &'static str,
@@ -224,24 +217,6 @@ pub fn render_json(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(io::Error::other)?;
     writeln!(out)
-}
-
-/// Escapes a string for a Markdown table cell or line: pipes, backticks, brackets, newlines.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '|' => out.push_str("\\|"),
-            '`' => out.push_str("\\`"),
-            '*' | '_' | '[' | ']' | '<' | '>' | '#' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
 }
 
 /// The Markdown report: a summary table of conflicts, then each disagreement with the sources'
@@ -353,16 +328,6 @@ pub fn render_markdown(c: &Comparison, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn short(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut out: String = s.chars().take(max - 1).collect();
-        out.push('…');
-        out
-    }
 }
 
 /// Escapes text for HTML content and attribute values.

@@ -12,6 +12,7 @@
 use std::io::{self, Write};
 
 use super::DiffReport;
+use super::shown;
 use crate::model::{Finding, FindingKind, Side};
 use crate::policy::{Level, Verdicts};
 
@@ -79,13 +80,6 @@ pub fn summary_line(verdicts: &Verdicts) -> String {
 }
 
 /// A value as a report shows it, with what the text says when that adds something.
-pub(super) fn shown(side: &Side) -> String {
-    if side.surface.is_empty() || side.surface.contains(&side.value) {
-        side.value.clone()
-    } else {
-        format!("{} ({})", side.value, side.surface)
-    }
-}
 
 /// What a finding says, for an annotation or a SARIF result: the change, then the sentences.
 pub(super) fn message(f: &Finding) -> String {

@@ -9,7 +9,8 @@
 use std::io::{self, Write};
 
 use super::DiffReport;
-use super::github::{shown, summary_line};
+use super::github::summary_line;
+use super::shown;
 use super::worddiff::{Piece, word_diff};
 use crate::model::{Finding, FindingKind};
 use crate::policy::{Level, Verdict, Verdicts};

@@ -97,6 +97,27 @@ pub struct Summary {
     pub facets: BTreeMap<String, usize>,
 }
 
+/// A side's value with what the text says, when that says more: `26 (twenty-six countries)`.
+/// A quote's surface is the quote with its marks, which says nothing more.
+pub(crate) fn shown(side: &crate::model::Side) -> String {
+    if side.surface.is_empty() || side.surface.contains(&side.value) {
+        side.value.clone()
+    } else {
+        format!("{} ({})", side.value, side.surface)
+    }
+}
+
+/// Shortens text to `max` characters, with an ellipsis when it was longer.
+pub(crate) fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }

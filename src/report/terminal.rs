@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 
 use super::worddiff::{Piece, word_diff};
-use super::{DiffReport, Step, Summary};
+use super::{DiffReport, Step, Summary, shown};
 use crate::model::{Finding, FindingKind, Side};
 
 const BOLD: Style = Style::new().bold();
@@ -107,16 +107,6 @@ fn render_finding(f: &Finding, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// A side's value with what the text says, when they differ: `24 (twenty-four countries)`.
-fn shown(side: &Side) -> String {
-    // Quotes: the surface is the quote with its marks, which says nothing more.
-    if side.surface.is_empty() || side.surface.contains(&side.value) {
-        side.value.clone()
-    } else {
-        format!("{} ({})", side.value, side.surface)
-    }
 }
 
 fn write_word_diff(old: &str, new: &str, out: &mut dyn Write) -> io::Result<()> {
