@@ -79,8 +79,6 @@ pub fn summary_line(verdicts: &Verdicts) -> String {
     )
 }
 
-/// A value as a report shows it, with what the text says when that adds something.
-
 /// What a finding says, for an annotation or a SARIF result: the change, then the sentences.
 pub(super) fn message(f: &Finding) -> String {
     let place = |s: &Side| format!("{}:{}", s.doc, s.line);
