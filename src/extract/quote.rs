@@ -84,6 +84,36 @@ fn quote_spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
         let first = text[start..].chars().next().map_or(1, char::len_utf8);
         spans.push((start..text.len(), start + first..text.len()));
     }
+    if spans.is_empty() {
+        spans = single_quote_spans(text);
+    }
+    spans
+}
+
+/// British style, single marks (‘…’), in a sentence without double ones. An opening mark
+/// starts a word; a closing mark is followed by no letter, which tells it from an
+/// apostrophe (`Putin’s`, `don’t`).
+fn single_quote_spans(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        match (open, c) {
+            (None, '‘') if prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p)) => {
+                open = Some(i)
+            }
+            (Some(start), '’')
+                if !next.is_some_and(char::is_alphabetic) && i > start + '‘'.len_utf8() =>
+            {
+                spans.push((start..i + c.len_utf8(), start + '‘'.len_utf8()..i));
+                open = None;
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
     spans
 }
 
@@ -391,6 +421,16 @@ mod tests {
                 role: "spokesperson".into()
             })
         );
+    }
+
+    #[test]
+    fn british_single_quotes_but_not_apostrophes() {
+        let q = quotes_of(
+            "‘We will not retreat,’ Putin’s spokesperson said, calling the plan ‘reckless’.",
+        );
+        let words: Vec<&str> = q.iter().map(|(_, w, _)| w.as_str()).collect();
+        assert_eq!(words, ["We will not retreat", "reckless"]);
+        assert!(quotes_of("Putin’s aides don’t agree.").is_empty());
     }
 
     #[test]
