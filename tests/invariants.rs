@@ -130,6 +130,13 @@ const PIECES: &[&str] = &[
     "*",
     "`",
     "<script>",
+    "<p>",
+    "</p>",
+    "<article>",
+    "<html><body>",
+    "<meta charset=\"latin1\">",
+    "&amp;",
+    "&#8220;",
     "é",
     "ß",
     "中文",
@@ -155,7 +162,7 @@ fn no_input_panics() {
             .map(|_| PIECES[next() % PIECES.len()])
             .collect::<Vec<_>>()
             .join(if case % 2 == 0 { " " } else { "" });
-        for name in ["a.txt", "a.md", "a.json", "-"] {
+        for name in ["a.txt", "a.md", "a.json", "a.html", "-"] {
             let Ok(doc) = load::load_bytes(name, text.as_bytes()) else {
                 continue;
             };
