@@ -404,6 +404,28 @@ fn build_cluster(
                 }
             }
             let key = |i: usize| crate::align::sentence_key(&items[i].claim.value.to_string());
+            // Otherwise the wording most sources give leads (`Should any troops appear…` in
+            // three outlets against `If troops turn up…` in one).
+            if cluster.consensus.is_none() && members.len() >= 3 {
+                let mut wordings: BTreeMap<String, usize> = BTreeMap::new();
+                for &m in members {
+                    *wordings.entry(key(m)).or_default() += 1;
+                }
+                let top = wordings.values().copied().max().unwrap_or(0);
+                if wordings.len() > 1 && wordings.values().filter(|&&n| n == top).count() == 1 {
+                    let leader = members
+                        .iter()
+                        .copied()
+                        .find(|&m| wordings[&key(m)] == top)
+                        .expect("a leader");
+                    cluster.consensus = Some(display_value(&items[leader]));
+                    cluster.outliers = members
+                        .iter()
+                        .filter(|&&m| key(m) != key(leader))
+                        .map(|&m| items[m].analysis.doc.name.clone())
+                        .collect();
+                }
+            }
             for (x, &i) in members.iter().enumerate() {
                 for &j in &members[x + 1..] {
                     let (a, b) = (&items[i], &items[j]);
