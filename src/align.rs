@@ -369,7 +369,7 @@ pub fn align(old: &[Sentence], new: &[Sentence]) -> Alignment {
 
 /// How much better a sentence pair must match with a neighbour joined in before it is read
 /// as a split or a merge, and the bar a split or merge of unpaired sentences must reach.
-const JOIN_GAIN: f64 = 0.15;
+const JOIN_GAIN: f64 = 0.1;
 const JOINED: f64 = 0.6;
 
 fn joined(a: &[String], b: &[String]) -> Vec<String> {

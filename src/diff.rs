@@ -326,7 +326,14 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
     ] {
         let a = of(old, &olds, kind);
         let b = of(new, &news, kind);
-        for (x, y) in pair_claims(&a, &b) {
+        let pairing = pair_claims(&a, &b);
+        for claim in &pairing.added {
+            out.push(one_claim(FindingKind::Added, new, claim, link));
+        }
+        for claim in &pairing.dropped {
+            out.push(one_claim(FindingKind::Removed, old, claim, link));
+        }
+        for (x, y) in pairing.pairs {
             if !values_compatible(&x.value, &y.value) {
                 let subject = y.noun.clone().or(x.noun.clone());
                 out.push(conflict(
@@ -451,10 +458,42 @@ fn speaker_name(a: &Analysis, quote: &Claim) -> String {
         .map_or_else(|| key.to_string(), |c| c.value.to_string())
 }
 
-/// Pairs claims of one kind across two linked sentences: the same slot (counted noun) first,
-/// then what is left in order. Unpaired claims are not conflicts: a fact that is only on one
-/// side was added or dropped, not contradicted.
-fn pair_claims(a: &[Claim], b: &[Claim]) -> Vec<(Claim, Claim)> {
+/// A fact added to (or dropped from) a sentence that is otherwise the same one.
+fn one_claim(kind: FindingKind, a: &Analysis, claim: &Claim, link: &Link) -> Finding {
+    let what = if kind == FindingKind::Added {
+        "added to"
+    } else {
+        "dropped from"
+    };
+    Finding {
+        kind,
+        facet: None,
+        severity: Severity::Medium,
+        sides: vec![claim_side(a, claim, claim.value.to_string())],
+        subject: claim.noun.clone(),
+        reason: Some(format!(
+            "a fact {what} an edited sentence ({})",
+            link.reason()
+        )),
+        missing: Vec::new(),
+        cluster: None,
+    }
+}
+
+/// How the claims of one kind in two linked sentences correspond.
+struct Pairing {
+    /// Claims about the same slot whose values may differ.
+    pairs: Vec<(Claim, Claim)>,
+    /// Old claims with no counterpart: facts the new sentence dropped.
+    dropped: Vec<Claim>,
+    /// New claims with no counterpart: facts the new sentence adds.
+    added: Vec<Claim>,
+}
+
+/// Pairs claims of one kind across two linked sentences: the same value and slot first, then
+/// the same slot (counted noun), then what is left in order when both sides have as many.
+/// Unpaired claims are not conflicts: a fact on one side only was added or dropped.
+fn pair_claims(a: &[Claim], b: &[Claim]) -> Pairing {
     let mut pairs = Vec::new();
     let mut used_b = vec![false; b.len()];
     let mut left_a = Vec::new();
@@ -485,24 +524,47 @@ fn pair_claims(a: &[Claim], b: &[Claim]) -> Vec<(Claim, Claim)> {
             None => left_a.push(x.clone()),
         }
     }
-    let left_b: Vec<&Claim> = b
+    let mut left_b: Vec<Claim> = b
         .iter()
         .enumerate()
         .filter(|(j, _)| !used_b[*j])
-        .map(|(_, c)| c)
+        .map(|(_, c)| c.clone())
         .collect();
+    let mut dropped = Vec::new();
     // Leftovers pair by order only when both sides have the same number of them: otherwise
     // which one changed is a guess.
     if left_a.len() == left_b.len() {
-        for (x, y) in left_a.into_iter().zip(left_b) {
+        let mut unpaired_b = Vec::new();
+        for (x, y) in left_a.into_iter().zip(std::mem::take(&mut left_b)) {
             let nouns_clash =
                 matches!((&x.noun, &y.noun), (Some(p), Some(q)) if head(p) != head(q));
-            if !nouns_clash {
-                pairs.push((x, y.clone()));
+            if nouns_clash {
+                dropped.push(x);
+                unpaired_b.push(y);
+            } else {
+                pairs.push((x, y));
             }
         }
+        left_b = unpaired_b;
+    } else {
+        dropped = left_a;
     }
-    pairs
+    // The same value under another noun is the same fact reworded (`12 districts` → `twelve
+    // areas`), not one dropped and one added.
+    let mut added = Vec::new();
+    for y in left_b {
+        match dropped.iter().position(|x| x.value == y.value) {
+            Some(k) => {
+                dropped.remove(k);
+            }
+            None => added.push(y),
+        }
+    }
+    Pairing {
+        pairs,
+        dropped,
+        added,
+    }
 }
 
 fn head(noun: &str) -> &str {
@@ -739,5 +801,15 @@ mod tests {
             "{:?}",
             summary(&f)
         );
+    }
+
+    #[test]
+    fn a_figure_added_to_an_edited_sentence_is_an_added_fact() {
+        let f = run(
+            "Defences have protected more than 40,000 properties from the floods.\n",
+            "Defences have protected more than 40,000 properties from the floods, including 583 in Leominster.\n",
+        );
+        assert_eq!(summary(&f), ["added"]);
+        assert_eq!(f[0].sides[0].value, "583");
     }
 }

@@ -242,6 +242,16 @@ pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
     }
     for c in RELATIVE_EVENT.captures_iter(text) {
         let m = c.get(0).expect("match");
+        // `deliberated for two days before returning`: a duration, not a date.
+        let before = text[..m.start()].trim_end().to_ascii_lowercase();
+        if [
+            "for", "within", "over", "lasted", "took", "spent", "nearly", "about",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+        {
+            continue;
+        }
         let n: i64 = match c.name("n").map(|n| n.as_str().to_ascii_lowercase()) {
             None => 1,
             Some(n) => match n.as_str() {
@@ -396,6 +406,9 @@ mod tests {
         assert_eq!(d[2].1.week, Some(1));
         let d = dates("Two days later the border closed.");
         assert_eq!(d[0].1.from_previous, Some(2));
+        assert!(
+            dates("The jury deliberated for two days before returning its verdict.").is_empty()
+        );
     }
 
     #[test]
