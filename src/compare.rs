@@ -61,6 +61,9 @@ const SAME_EVENT_SENTENCE: f64 = 0.3;
 const SAME_QUOTE: f64 = 0.5;
 const DRIFTED_QUOTE: f64 = 0.3;
 const SAME_POLARITY_SENTENCE: f64 = 0.4;
+/// Up to this many claims, every pair across sources is weighed.
+const EXHAUSTIVE_ITEMS: usize = 400;
+
 /// Below this similarity to every sentence of another source, a sentence is that source's own.
 const EXCLUSIVE: f64 = 0.3;
 
@@ -104,7 +107,7 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
         for claim in a.claims.iter().filter(|c| {
             matches!(
                 c.kind,
-                ClaimKind::Quantity | ClaimKind::Date | ClaimKind::Quote | ClaimKind::Polarity
+                ClaimKind::Quantity | ClaimKind::Date | ClaimKind::Quote
             )
         }) {
             items.push(Item {
@@ -119,15 +122,63 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
     // Candidate pairs across sources, scored; the best pairs are taken first, each claim
     // pairing at most once with each other source.
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
-    for i in 0..items.len() {
-        for j in i + 1..items.len() {
-            let (x, y) = (&items[i], &items[j]);
-            if x.source == y.source || x.claim.kind != y.claim.kind {
-                continue;
+    // Long articles: only claims whose sentences share rare words, or whose slot or value is
+    // the same, are weighed against each other (short ones: every pair).
+    let indexes: Vec<SentenceIndex> = sentence_words
+        .iter()
+        .map(|w| SentenceIndex::new(w))
+        .collect();
+    let weigh = |i: usize, j: usize, candidates: &mut Vec<(f64, usize, usize)>| {
+        let (x, y) = (&items[i], &items[j]);
+        if x.source == y.source || x.claim.kind != y.claim.kind {
+            return;
+        }
+        if let Some(score) = pair_score(x, y, sentence_sim(x, y)) {
+            candidates.push((score, i, j));
+        }
+    };
+    if items.len() <= EXHAUSTIVE_ITEMS {
+        for i in 0..items.len() {
+            for j in i + 1..items.len() {
+                weigh(i, j, &mut candidates);
             }
-            if let Some(score) = pair_score(x, y, sentence_sim(x, y)) {
-                candidates.push((score, i, j));
+        }
+    } else {
+        // Pairs from sentences that share rare words, and from the same slot or value.
+        let mut at: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+        let mut slots: HashMap<(ClaimKind, String), Vec<usize>> = HashMap::new();
+        for (k, x) in items.iter().enumerate() {
+            at.entry((x.source, x.claim.sentence)).or_default().push(k);
+            if let Some(noun) = &x.claim.noun {
+                slots
+                    .entry((x.claim.kind, noun.clone()))
+                    .or_default()
+                    .push(k);
             }
+            slots
+                .entry((x.claim.kind, format!("={}", x.claim.value)))
+                .or_default()
+                .push(k);
+        }
+        let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for (i, x) in items.iter().enumerate() {
+            for (j, index) in indexes.iter().enumerate().filter(|(j, _)| *j != x.source) {
+                for s in index.candidates(&sentence_words[x.source][x.claim.sentence]) {
+                    for &k in at.get(&(j, s)).into_iter().flatten() {
+                        pairs.insert((i.min(k), i.max(k)));
+                    }
+                }
+            }
+        }
+        for members in slots.values().filter(|m| m.len() <= 200) {
+            for (a, &i) in members.iter().enumerate() {
+                for &k in &members[a + 1..] {
+                    pairs.insert((i.min(k), i.max(k)));
+                }
+            }
+        }
+        for (i, j) in pairs {
+            weigh(i, j, &mut candidates);
         }
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
@@ -164,7 +215,13 @@ pub fn compare(analyses: &[Analysis]) -> Comparison {
         clusters.push(cluster);
     }
     findings.extend(polarity_conflicts(analyses, &sentence_words, &mut clusters));
-    findings.extend(omissions(analyses, &sentence_words, &sources, &clusters));
+    findings.extend(omissions(
+        analyses,
+        &indexes,
+        &sentence_words,
+        &sources,
+        &clusters,
+    ));
     findings.sort_by_key(finding_order);
     Comparison {
         sources,
@@ -533,12 +590,13 @@ fn polarity_conflicts(
     let mut findings = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
         for (j, b) in analyses.iter().enumerate().skip(i + 1) {
+            let index = SentenceIndex::new(&sentence_words[j]);
             for (sa, wa) in sentence_words[i].iter().enumerate() {
-                // The best partner of each sentence of `a` in `b`.
-                let best = sentence_words[j]
-                    .iter()
-                    .enumerate()
-                    .map(|(sb, wb)| (similarity(wa, wb), sb))
+                // The best partner of each sentence of `a` in `b`, among those sharing words.
+                let best = index
+                    .candidates(wa)
+                    .into_iter()
+                    .map(|sb| (similarity(wa, &sentence_words[j][sb]), sb))
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)));
                 let Some((score, sb)) = best else { continue };
                 if score < SAME_POLARITY_SENTENCE {
@@ -598,6 +656,7 @@ fn polarity_conflicts(
 /// echoes. One finding per such sentence, listing who lacks it.
 fn omissions(
     analyses: &[Analysis],
+    indexes: &[SentenceIndex],
     sentence_words: &[Vec<Vec<String>>],
     sources: &[Source],
     clusters: &[Cluster],
@@ -651,9 +710,10 @@ fn omissions(
                 continue;
             }
             let echoed = (0..analyses.len()).filter(|&j| j != i).any(|j| {
-                sentence_words[j]
-                    .iter()
-                    .any(|w| similarity(&sentence_words[i][s], w) >= EXCLUSIVE)
+                indexes[j]
+                    .candidates(&sentence_words[i][s])
+                    .into_iter()
+                    .any(|k| similarity(&sentence_words[i][s], &sentence_words[j][k]) >= EXCLUSIVE)
             });
             if echoed {
                 continue;
@@ -690,6 +750,55 @@ fn omissions(
         }
     }
     findings
+}
+
+/// Which sentences of one source hold which content words, to find the sentences worth
+/// comparing with a given one without comparing every pair.
+struct SentenceIndex {
+    postings: HashMap<String, Vec<usize>>,
+    sentences: usize,
+}
+
+/// How many candidates a sentence gets, best first.
+const CANDIDATES: usize = 24;
+
+impl SentenceIndex {
+    fn new(sentence_words: &[Vec<String>]) -> Self {
+        let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, words) in sentence_words.iter().enumerate() {
+            for w in words {
+                let list = postings.entry(w.clone()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        SentenceIndex {
+            postings,
+            sentences: sentence_words.len(),
+        }
+    }
+
+    /// The sentences sharing the most words with `words` (words in most sentences do not
+    /// count), in order of sentence index for determinism among equals.
+    fn candidates(&self, words: &[String]) -> Vec<usize> {
+        let common = (self.sentences / 5).max(12);
+        let mut hits: BTreeMap<usize, usize> = BTreeMap::new();
+        for w in words {
+            if let Some(list) = self.postings.get(w).filter(|l| l.len() <= common) {
+                for &s in list {
+                    *hits.entry(s).or_default() += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = hits.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked
+            .into_iter()
+            .take(CANDIDATES)
+            .map(|(s, _)| s)
+            .collect()
+    }
 }
 
 /// Union-find over claim indices, keeping the set of sources in each cluster at its root.
