@@ -308,7 +308,10 @@ pub fn attach_block_quotes(doc: &Document, sentences: &[Sentence], claims: &mut 
         else {
             continue;
         };
-        let Some(next) = sentences.get(i + 1) else {
+        let Some(next) = sentences
+            .get(i + 1)
+            .filter(|n| n.paragraph == s.paragraph + 1)
+        else {
             continue;
         };
         for q in sentences[i + 1..]
