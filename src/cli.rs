@@ -141,9 +141,9 @@ pub(crate) enum OutputFormat {
     Markdown,
     /// A self-contained page (compare).
     Html,
-    /// GitHub workflow annotations (check).
+    /// GitHub workflow annotations (diff, check).
     Github,
-    /// SARIF 2.1.0 (check).
+    /// SARIF 2.1.0 (diff, check).
     Sarif,
 }
 
