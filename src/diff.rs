@@ -52,10 +52,13 @@ pub fn diff(old: &Analysis, new: &Analysis, alignment: &Alignment) -> Vec<Findin
         }
     }
     findings.extend(restated_figures(old, new, alignment));
-    for &i in &alignment.removed {
+    // A line that only dates the page (`27 May 2022` over a change-history entry) is the
+    // page's bookkeeping, not a fact of the story, whether it comes or goes.
+    let stamp = |a: &Analysis, i: usize| crate::align::is_date_stamp(&a.sentences[i].text);
+    for &i in alignment.removed.iter().filter(|&&i| !stamp(old, i)) {
         findings.push(one_sided(FindingKind::Removed, old, i));
     }
-    for &j in &alignment.added {
+    for &j in alignment.added.iter().filter(|&&j| !stamp(new, j)) {
         findings.push(one_sided(FindingKind::Added, new, j));
     }
     sort_findings(&mut findings, &old.doc.name);
