@@ -396,7 +396,10 @@ fn build_cluster(
         ClaimKind::Quantity | ClaimKind::Date => {
             // Each member's support: how many members its value is compatible with.
             let compatible = |i: usize, j: usize| {
-                values_compatible(&items[i].claim.value, &items[j].claim.value)
+                let (x, y) = (items[i].claim, items[j].claim);
+                values_compatible(&x.value, &y.value)
+                    || x.alternatives.contains(&y.value.to_string())
+                    || y.alternatives.contains(&x.value.to_string())
             };
             let support: Vec<usize> = members
                 .iter()

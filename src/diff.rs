@@ -337,7 +337,10 @@ fn compare_sentences(old: &Analysis, new: &Analysis, link: &Link) -> Vec<Finding
             out.push(one_claim(FindingKind::Removed, old, claim, link));
         }
         for (x, y) in pairing.pairs {
-            if !values_compatible(&x.value, &y.value) {
+            // A reading the text left open counts: `on Friday` with no tense may be either.
+            let alternative = x.alternatives.contains(&y.value.to_string())
+                || y.alternatives.contains(&x.value.to_string());
+            if !values_compatible(&x.value, &y.value) && !alternative {
                 let subject = y.noun.clone().or(x.noun.clone());
                 out.push(conflict(
                     facet,

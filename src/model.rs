@@ -133,6 +133,9 @@ pub struct Claim {
     pub negated: bool,
     /// The sentence's modality cue (`will`, `may`, `reportedly`), if any.
     pub modality: Option<String>,
+    /// Other readings of the value when the text leaves it open (a weekday in a sentence with
+    /// no tense: the coming one besides the last one).
+    pub alternatives: Vec<String>,
 }
 
 impl Claim {
@@ -155,6 +158,7 @@ impl Claim {
             subject: None,
             negated: false,
             modality: None,
+            alternatives: Vec::new(),
         }
     }
 }

@@ -30,6 +30,9 @@ pub struct RawDate {
     pub week: Option<i64>,
     /// Whether the date opens the text as a dateline (`VLADIVOSTOK, September 5 –`).
     pub dateline: bool,
+    /// A weekday whose sentence gives no tense (no future cue, no past-tense verb): the last
+    /// such day is read, and the coming one kept as the alternative.
+    pub unsure: bool,
 }
 
 impl RawDate {
@@ -44,6 +47,7 @@ impl RawDate {
             from_previous: None,
             week: None,
             dateline: false,
+            unsure: false,
         }
     }
 }
@@ -104,6 +108,12 @@ static RELATIVE: LazyLock<Regex> =
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b\d{1,2}(?:[.:]\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b|\b(?:noon|midnight)\b",
+    )
+});
+/// Past-tense cues: auxiliaries and reporting verbs, and regular past forms.
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:was|were|had|did|said|told|met|began|held|went|came|took|gave|made|saw|left|rose|fell|won|lost|struck|hit|ago|[a-z]{3,}ed)\b",
     )
 });
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -229,13 +239,20 @@ pub fn find(text: &str) -> (Vec<Dated>, Vec<Range<usize>>) {
             .any(|f| f.end() <= m.start() && m.start() - f.end() <= 50);
         let mut d = RawDate::empty(near_future && !possessive);
         d.weekday = calendar::weekday(&c["wd"]);
+        d.unsure = !near_future && !possessive && !PAST.is_match(text);
         match c
             .name("rel")
             .map(|r| r.as_str().to_ascii_lowercase())
             .as_deref()
         {
-            Some("last") => d.future = false,
-            Some("next" | "coming") => d.future = true,
+            Some("last") => {
+                d.future = false;
+                d.unsure = false;
+            }
+            Some("next" | "coming") => {
+                d.future = true;
+                d.unsure = false;
+            }
             _ => {}
         }
         found.push((m.range(), d));
@@ -416,6 +433,13 @@ mod tests {
         let d = dates("VLADIVOSTOK, Russia, September 5, 2025 – Putin spoke.");
         assert!(d[0].1.dateline);
         assert!(!dates("Putin spoke on September 5, 2025.")[0].1.dateline);
+    }
+
+    #[test]
+    fn weekday_without_tense_is_unsure() {
+        assert!(dates("Talks in Geneva on Friday.")[0].1.unsure);
+        assert!(!dates("Talks began in Geneva on Friday.")[0].1.unsure);
+        assert!(!dates("Talks will begin in Geneva on Friday.")[0].1.unsure);
     }
 
     #[test]

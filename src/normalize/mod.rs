@@ -94,7 +94,16 @@ pub fn normalize(meta: &Metadata, raw: Vec<RawClaim>) -> Vec<Claim> {
                 if let Value::Date(DateValue::Day(day)) = value {
                     last_day = Some((r.sentence, day));
                 }
-                Some(base(ClaimKind::Date, value))
+                let alternatives = match (d.unsure, d.weekday, published) {
+                    (true, Some(wd), Some(p)) => {
+                        vec![DateValue::Day(calendar::next_weekday(p, wd, false)).to_string()]
+                    }
+                    _ => Vec::new(),
+                };
+                Some(Claim {
+                    alternatives,
+                    ..base(ClaimKind::Date, value)
+                })
             }
             Detail::Attribution { speaker, .. } => {
                 let key = speakers.resolve(

@@ -29,6 +29,9 @@ pub struct ClaimRow {
     pub polarity: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub modality: Option<String>,
+    /// Other readings of the value, when the text leaves it open.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
     /// The sentence the claim is in.
     pub sentence: String,
 }
@@ -59,6 +62,7 @@ impl ClaimRow {
             speaker,
             polarity: if c.negated { "negative" } else { "positive" },
             modality: c.modality.clone(),
+            alternatives: c.alternatives.clone(),
             sentence: a.sentences[c.sentence].text.clone(),
         }
     }
