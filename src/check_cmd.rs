@@ -280,14 +280,7 @@ pub(crate) fn whole_document(kind: FindingKind, a: &Analysis) -> Vec<Finding> {
 
 /// The `factdiff/1` JSON report, with `"command": "check"`.
 fn render_json(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
-    let mut buffer = Vec::new();
-    report::json::render(report, &mut buffer)?;
-    let text = String::from_utf8(buffer).map_err(io::Error::other)?;
-    // The second key of the document, before any text from an article.
-    out.write_all(
-        text.replacen("\"command\": \"diff\"", "\"command\": \"check\"", 1)
-            .as_bytes(),
-    )
+    report::json::render_as("check", report, out)
 }
 
 /// The terminal report, then the policy's verdict and the findings that fail or warn.

@@ -49,9 +49,18 @@ struct JsonStep<'a> {
 
 /// Renders a diff report as pretty JSON followed by a newline.
 pub fn render(report: &DiffReport, out: &mut dyn Write) -> io::Result<()> {
+    render_as("diff", report, out)
+}
+
+/// The same report under another command's name (`check` reports its diffs this way).
+pub fn render_as(
+    command: &'static str,
+    report: &DiffReport,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let doc = JsonDiff {
         schema: SCHEMA,
-        command: "diff",
+        command,
         documents: &report.documents,
         steps: report
             .steps
