@@ -718,10 +718,26 @@ fn omissions(
                     .into_iter()
                     .any(|k| similarity(&sentence_words[i][s], &sentence_words[j][k]) >= EXCLUSIVE)
             });
-            if echoed {
+            // An echoed sentence can still carry a figure of its own: a counted quantity that
+            // no other source states at all (`The tank held 40 tonnes of ammonia, …, and the
+            // leak was stopped by 11 p.m.` where the others only report the stop).
+            let own_figure = facts.iter().copied().find(|c| {
+                c.kind == ClaimKind::Quantity
+                    && c.noun.is_some()
+                    && !vague(c)
+                    && !analyses.iter().enumerate().any(|(j, b)| {
+                        j != i
+                            && b.claims.iter().any(|o| {
+                                o.kind == ClaimKind::Quantity
+                                    && (o.noun == c.noun || o.value == c.value)
+                            })
+                    })
+            });
+            if echoed && own_figure.is_none() {
                 continue;
             }
-            let claim = facts.first();
+            let claim = own_figure.or(facts.first().copied());
+            let claim = claim.as_ref();
             let (line, col) = claim.map_or((sentence.line, sentence.col), |c| {
                 a.doc.position(c.span.start)
             });
