@@ -701,7 +701,9 @@ fn omissions(
                     .filter(|w| w.starts_with(char::is_uppercase))
                     .any(|w| {
                         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                        // An outlet naming itself ("told Radio North") names nothing new.
                         w.len() > 2
+                            && !sources[i].label.split_whitespace().any(|l| l == w)
                             && (0..analyses.len())
                                 .filter(|&j| j != i)
                                 .all(|j| !analyses[j].doc.text.contains(w))
@@ -733,7 +735,7 @@ fn omissions(
                             })
                     })
             });
-            if echoed && own_figure.is_none() {
+            if echoed && own_figure.is_none() && !names_own() {
                 continue;
             }
             let claim = own_figure.or(facts.first().copied());
