@@ -2,7 +2,7 @@
 //!
 //! Every stage takes and returns these types; none of them does I/O. A [`Document`] comes out
 //! of `load`, [`Sentence`]s out of `segment`, [`Claim`]s out of `extract` + `normalize`, an
-//! [`Alignment`] out of `align`, and [`Finding`]s out of `diff`. Every item keeps the byte span
+//! [`Alignment`](crate::align::Alignment) out of `align`, and [`Finding`]s out of `diff`. Every item keeps the byte span
 //! of the text it came from, so any of them can be printed as `file:line:col`.
 
 use std::collections::BTreeMap;

@@ -4,8 +4,9 @@
 //! user or the terminal says so (`--color`, `NO_COLOR`).
 //!
 //! Formats: [`terminal`] (summary, findings grouped by kind with `file:line` and an inline
-//! word diff) and [`json`] (the versioned `factdiff/1` contract). [`claims`] lists the claims
-//! of documents; [`eval`] prints accuracy tables for `factdiff eval`.
+//! word diff), [`json`] (the versioned `factdiff/1` contract), [`markdown`], [`github`] and
+//! [`sarif`] (CI); [`compare`] renders outlet comparisons (terminal, JSON, Markdown, HTML);
+//! [`claims`] lists the claims of documents; [`eval`] prints accuracy tables.
 
 pub mod claims;
 pub mod compare;
@@ -22,13 +23,6 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{Analysis, Facet, Finding, FindingKind, History};
-
-/// Output formats for findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Terminal,
-    Json,
-}
 
 /// What one document contributed, as reports show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
