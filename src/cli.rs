@@ -38,6 +38,10 @@ enum Command {
     Check(crate::check_cmd::CheckArgs),
     /// List the claims factdiff sees in documents: figures, dates, quotes, speakers.
     Claims(ClaimsArgs),
+    /// Diff many version pairs (OLD<TAB>NEW lines) in one process, one JSON line each.
+    ///
+    /// Exit status: 0 nothing reportable, 1 reportable findings, 2 a pair could not be read.
+    Batch(crate::batch_cmd::BatchArgs),
     /// Score the tool against case folders holding expected.json (see the README).
     Eval(EvalArgs),
 }
@@ -212,6 +216,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Diff(args) => run_diff(args),
         Command::Claims(args) => run_claims(args),
+        Command::Batch(args) => crate::batch_cmd::run(args),
         Command::Compare(args) => crate::compare_cmd::run(args),
         Command::Check(args) => crate::check_cmd::run(args),
         Command::Eval(args) => run_eval(args),

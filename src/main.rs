@@ -1,5 +1,6 @@
 //! The `factdiff` binary: parse flags, run the command, exit with its status.
 
+mod batch_cmd;
 mod check_cmd;
 mod cli;
 mod compare_cmd;

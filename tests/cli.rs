@@ -348,3 +348,66 @@ fn published_override_wins_over_the_document() {
         "2025-09-19"
     );
 }
+
+#[test]
+fn batch_writes_one_json_line_per_pair_in_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let list = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &list,
+        format!(
+            "{}\t{}\n\n{}\t{}\nmissing.txt\t{}\n",
+            sample("v1.txt"),
+            sample("v2.txt"),
+            sample("v2.txt"),
+            sample("v2.txt"),
+            sample("v1.txt")
+        ),
+    )
+    .unwrap();
+    let out = factdiff()
+        .args(["batch", list.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "a pair that cannot be read makes the status 2"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "blank lines are skipped, the others each get a line"
+    );
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[0]["command"], "batch");
+    assert!(lines[0]["summary"]["conflict"].as_u64().unwrap() > 0);
+    assert_eq!(lines[1]["line"], 3);
+    assert_eq!(
+        lines[1]["findings"].as_array().unwrap().len(),
+        0,
+        "a version against itself"
+    );
+    assert!(
+        lines[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("missing.txt: no such file")
+    );
+    // From stdin, and with nothing unreadable: 1 when a pair has findings.
+    factdiff()
+        .args(["batch", "-"])
+        .write_stdin(format!("{}\t{}\n", sample("v1.txt"), sample("v2.txt")))
+        .assert()
+        .code(1);
+    factdiff()
+        .args(["batch", "no-such-list.tsv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no-such-list.tsv"));
+}
