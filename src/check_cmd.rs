@@ -52,17 +52,7 @@ pub struct CheckArgs {
 
 /// Runs `factdiff check`.
 pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
-    supported(
-        "check",
-        args.format,
-        &[
-            OutputFormat::Terminal,
-            OutputFormat::Json,
-            OutputFormat::Markdown,
-            OutputFormat::Github,
-            OutputFormat::Sarif,
-        ],
-    )?;
+    supported("check", args.format, crate::cli::VERSION_FORMATS)?;
     if args.dump_config {
         let policy = find_policy(args.config.as_deref(), git::root().ok().as_deref())?;
         emit(

@@ -233,17 +233,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
     let policy = FailOn::parse(&args.fail_on)?;
-    supported(
-        "diff",
-        args.format,
-        &[
-            OutputFormat::Terminal,
-            OutputFormat::Json,
-            OutputFormat::Markdown,
-            OutputFormat::Github,
-            OutputFormat::Sarif,
-        ],
-    )?;
+    supported("diff", args.format, VERSION_FORMATS)?;
     let analyses = args.input.load_all(&args.files)?;
     let report = factdiff::diff_history(&analyses);
     let color = color_choice(args.color, args.output.is_some());
@@ -289,6 +279,15 @@ fn run_eval(args: EvalArgs) -> Result<ExitCode, String> {
     })?;
     Ok(ExitCode::SUCCESS)
 }
+
+/// The formats of the commands that report on versions (`diff`, `check`).
+pub(crate) const VERSION_FORMATS: &[OutputFormat] = &[
+    OutputFormat::Terminal,
+    OutputFormat::Json,
+    OutputFormat::Markdown,
+    OutputFormat::Github,
+    OutputFormat::Sarif,
+];
 
 /// Checks that a command offers the output format asked for.
 pub(crate) fn supported(
