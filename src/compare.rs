@@ -665,10 +665,11 @@ fn omissions(
     clusters: &[Cluster],
 ) -> Vec<Finding> {
     // Sentences whose claims joined a cluster with other sources are shared, not omitted.
-    let mut shared: BTreeSet<(String, u32)> = BTreeSet::new();
+    // Keyed by sentence text: one source line can hold a whole paragraph (saved pages).
+    let mut shared: BTreeSet<(String, String)> = BTreeSet::new();
     for c in clusters.iter().filter(|c| c.members.len() > 1) {
         for m in &c.members {
-            shared.insert((m.doc.clone(), m.line));
+            shared.insert((m.doc.clone(), m.text.clone()));
         }
     }
     let mut findings = Vec::new();
@@ -683,24 +684,23 @@ fn omissions(
                 .filter(|c| {
                     matches!(
                         c.kind,
-                        ClaimKind::Quantity
-                            | ClaimKind::Date
-                            | ClaimKind::Quote
-                            | ClaimKind::Attribution
+                        ClaimKind::Quantity | ClaimKind::Date | ClaimKind::Quote
                     )
                 })
                 .filter(|c| !vague(c))
                 .collect();
-            // Without a figure, date or quote, a sentence counts when it names someone or
-            // something no other source names (`Keir Starmer joined remotely`).
+            // Without a figure, date or quote, a sentence counts when it names someone no
+            // other source names (`Keir Starmer joined remotely`): two capitalised words no
+            // other source has — one alone (`Pacific`) is more often a detail than a fact.
             let names_own = || {
                 sentence
                     .text
                     .split_whitespace()
                     .skip(1)
                     .filter(|w| w.starts_with(char::is_uppercase))
-                    .any(|w| {
+                    .filter(|w| {
                         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+                        let w = w.trim_end_matches("'s").trim_end_matches("’s");
                         // An outlet naming itself ("told Radio North") names nothing new.
                         w.len() > 2
                             && !sources[i].label.split_whitespace().any(|l| l == w)
@@ -708,9 +708,11 @@ fn omissions(
                                 .filter(|&j| j != i)
                                 .all(|j| !analyses[j].doc.text.contains(w))
                     })
+                    .count()
+                    >= 2
             };
             if (facts.is_empty() && !names_own())
-                || shared.contains(&(a.doc.name.clone(), sentence.line))
+                || shared.contains(&(a.doc.name.clone(), sentence.text.clone()))
             {
                 continue;
             }
