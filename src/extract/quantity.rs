@@ -62,40 +62,19 @@ const STOP: &[&str] = &[
     "less", "up", "down", "out", "off", "so", "if", "when", "where", "there", "here",
 ];
 
-/// Cardinal words below a thousand (the grammar itself is in `normalize`).
-const CARDINAL_WORDS: &[&str] = &[
-    "zero",
-    "nought",
-    "naught",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-];
+/// Cardinal words below a thousand (the grammar and its word tables are in `normalize`).
+fn cardinal_words() -> impl Iterator<Item = &'static str> {
+    use crate::normalize::number::{TEENS, TENS, UNITS};
+    UNITS
+        .into_iter()
+        .chain(TEENS)
+        .chain(TENS)
+        .chain(["nought", "naught", "hundred"])
+}
+
+fn cardinal_word(w: &str) -> bool {
+    cardinal_words().any(|c| c == w)
+}
 
 /// Other words that may be part of a number phrase: scales, dozens, halves and quarters.
 const SCALE_AND_SHARE_WORDS: &[&str] = &[
@@ -125,45 +104,30 @@ const SCALE_AND_SHARE_WORDS: &[&str] = &[
 ];
 
 fn number_word(w: &str) -> bool {
-    CARDINAL_WORDS.contains(&w) || SCALE_AND_SHARE_WORDS.contains(&w)
+    cardinal_word(w) || SCALE_AND_SHARE_WORDS.contains(&w)
 }
 
 /// Ordinal words (`fifth`); with an `s` they are denominators (`fifths`).
-const ORDINAL_WORDS: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "nineth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "thirtieth",
-    "fortieth",
-    "fiftieth",
-    "sixtieth",
-    "seventieth",
-    "eightieth",
-    "ninetieth",
-    "hundredth",
-    "thousandth",
-    "millionth",
-    "billionth",
-    "trillionth",
-];
+fn ordinal_words() -> impl Iterator<Item = &'static str> {
+    use crate::normalize::number::{ORD_TEENS, ORD_TENS, ORD_UNITS};
+    ORD_UNITS
+        .into_iter()
+        .skip(1)
+        .chain(ORD_TEENS)
+        .chain(ORD_TENS)
+        .chain([
+            "nineth",
+            "hundredth",
+            "thousandth",
+            "millionth",
+            "billionth",
+            "trillionth",
+        ])
+}
+
+fn ordinal_word(w: &str) -> bool {
+    ordinal_words().any(|o| o == w)
+}
 
 /// Words that join the parts of a number phrase; a phrase never ends on one.
 const CONNECTORS: &[&str] = &[
@@ -599,7 +563,7 @@ impl<'a> Scanner<'a> {
             Kind::Digits | Kind::Vulgar => true,
             Kind::Word => {
                 let w = t.lower.as_str();
-                (number_word(w) || ORDINAL_WORDS.contains(&w))
+                (number_word(w) || ordinal_word(w))
                     || ((w == "minus" || w == "negative" || w == "a" || w == "an")
                         && self.starts_numeral(i + 1))
             }
@@ -623,7 +587,7 @@ impl<'a> Scanner<'a> {
                 let w = t.lower.as_str();
                 let stem = w.strip_suffix('s').unwrap_or(w);
                 number_word(w)
-                    || ORDINAL_WORDS.contains(&stem)
+                    || ordinal_word(stem)
                     || CONNECTORS.contains(&w)
                     // `21st`, `2nd`
                     || (t.glued
@@ -707,8 +671,8 @@ impl<'a> Scanner<'a> {
                 && !words.contains(&"-")
                 && words[1..]
                     .iter()
-                    .all(|w| ORDINAL_WORDS.contains(w) || CARDINAL_WORDS.contains(w))
-                && words[1..].iter().any(|w| ORDINAL_WORDS.contains(w))
+                    .all(|w| ordinal_word(w) || cardinal_word(w))
+                && words[1..].iter().any(|w| ordinal_word(w))
                 && next_word.is_some_and(|w| !STOP.contains(&w) && !number_word(w))
             {
                 return None;
@@ -759,7 +723,7 @@ impl<'a> Scanner<'a> {
         k.checked_sub(1)
             .and_then(|p| self.word(p))
             .is_some_and(|w| {
-                ORDINAL_WORDS.contains(&w)
+                ordinal_word(w)
                     || matches!(
                         w,
                         "last" | "final" | "latter" | "former" | "opening" | "closing"
@@ -998,7 +962,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn ordinal_word(&self, i: usize) -> bool {
-        self.word(i).is_some_and(|w| ORDINAL_WORDS.contains(&w))
+        self.word(i).is_some_and(ordinal_word)
             || (self.toks.get(i).is_some_and(|t| t.kind == Kind::Digits)
                 && self
                     .word(i + 1)
@@ -1413,11 +1377,10 @@ fn may_hold_quantity(text: &str) -> bool {
             "billions",
             "tens",
         ];
-        CARDINAL_WORDS
-            .iter()
-            .chain(SCALE_AND_SHARE_WORDS)
-            .chain(ORDINAL_WORDS)
-            .chain(vague.iter())
+        cardinal_words()
+            .chain(SCALE_AND_SHARE_WORDS.iter().copied())
+            .chain(ordinal_words())
+            .chain(vague)
             .flat_map(|w| [w.to_string(), format!("{w}s")])
             .collect()
     });

@@ -7,7 +7,7 @@
 //! No I/O; nothing here decides what changed.
 
 mod noun;
-mod number;
+pub(crate) mod number;
 mod speaker;
 
 use std::collections::BTreeMap;
