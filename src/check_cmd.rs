@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use crate::cli::{ColorWhen, OutputFormat, color_choice, emit, supported};
+use crate::cli::{ColorWhen, OutputArgs, OutputFormat, color_choice, emit, supported};
 use factdiff::git;
 use factdiff::model::{Analysis, ClaimKind, Document, Finding, FindingKind, Severity, Side};
 use factdiff::policy::{self, Level, Policy, StepVerdicts, Verdicts};
@@ -29,16 +29,8 @@ pub struct CheckArgs {
     /// The revision to check (default: the working tree; untracked files are not checked).
     #[arg(long, value_name = "REV")]
     head: Option<String>,
-    /// Output format: terminal, json, markdown (a pull-request comment), github (workflow
-    /// annotations) or sarif.
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
-    format: OutputFormat,
-    /// Write the report to this file (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// When to colour terminal output (NO_COLOR is honoured under `auto`).
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
-    color: ColorWhen,
+    #[command(flatten)]
+    out: OutputArgs,
     /// The policy file (default: factdiff.toml at the repository root, when there is one).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -52,11 +44,11 @@ pub struct CheckArgs {
 
 /// Runs `factdiff check`.
 pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
-    supported("check", args.format, crate::cli::VERSION_FORMATS)?;
+    supported("check", args.out.format, crate::cli::VERSION_FORMATS)?;
     if args.dump_config {
         let policy = find_policy(args.config.as_deref(), git::root().ok().as_deref())?;
         emit(
-            args.output.as_deref(),
+            args.out.output.as_deref(),
             anstream::ColorChoice::Never,
             |out| out.write_all(policy.to_toml().as_bytes()),
         )?;
@@ -139,13 +131,15 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         verdicts.steps.push(judged);
     }
 
-    let color = color_choice(args.color, args.output.is_some());
-    emit(args.output.as_deref(), color, |out| match args.format {
-        OutputFormat::Json => render_json(&report, out),
-        OutputFormat::Markdown => report::markdown::render(&report, &verdicts, out),
-        OutputFormat::Github => report::github::render(&report, &verdicts, out),
-        OutputFormat::Sarif => report::sarif::render(&report, &verdicts, out),
-        _ => render_terminal(&report, &verdicts, out),
+    let color = color_choice(args.out.color, args.out.output.is_some());
+    emit(args.out.output.as_deref(), color, |out| {
+        match args.out.format {
+            OutputFormat::Json => render_json(&report, out),
+            OutputFormat::Markdown => report::markdown::render(&report, &verdicts, out),
+            OutputFormat::Github => report::github::render(&report, &verdicts, out),
+            OutputFormat::Sarif => report::sarif::render(&report, &verdicts, out),
+            _ => render_terminal(&report, &verdicts, out),
+        }
     })?;
     Ok(ExitCode::from(u8::from(verdicts.fails())))
 }

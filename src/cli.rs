@@ -46,6 +46,20 @@ enum Command {
     Eval(EvalArgs),
 }
 
+/// Where and how a report is written, shared by the commands that write one.
+#[derive(Debug, Args)]
+pub(crate) struct OutputArgs {
+    /// Output format; each command offers some of these and says so when asked for another.
+    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
+    pub(crate) format: OutputFormat,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// When to colour terminal output (NO_COLOR is honoured under `auto`).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    pub(crate) color: ColorWhen,
+}
+
 /// How inputs are read, shared by the commands that load documents.
 #[derive(Debug, Args)]
 pub(crate) struct InputArgs {
@@ -92,15 +106,8 @@ struct ClaimsArgs {
     /// Documents to read: files (.txt, .md, .json) or - for stdin.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<String>,
-    /// Output format: a table, or JSON.
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
-    format: OutputFormat,
-    /// Write the report to this file (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// When to colour terminal output.
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
-    color: ColorWhen,
+    #[command(flatten)]
+    out: OutputArgs,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -110,15 +117,8 @@ struct DiffArgs {
     /// Versions of the article, oldest first: files (.txt, .md, .json) or - for stdin.
     #[arg(required = true, num_args = 2.., value_name = "FILE")]
     files: Vec<String>,
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value_t = OutputFormat::Terminal)]
-    format: OutputFormat,
-    /// Write the report to this file (atomically) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    output: Option<PathBuf>,
-    /// When to colour terminal output (NO_COLOR is honoured under `auto`).
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
-    color: ColorWhen,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Which findings make the exit status 1: comma-separated kinds (added, removed, moved,
     /// reworded, conflict), conflict facets (quantity, date, quote, attribution, polarity),
     /// `any` or `none`.
@@ -233,18 +233,20 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
     let policy = FailOn::parse(&args.fail_on)?;
-    supported("diff", args.format, VERSION_FORMATS)?;
+    supported("diff", args.out.format, VERSION_FORMATS)?;
     let analyses = args.input.load_all(&args.files)?;
     let report = factdiff::diff_history(&analyses);
-    let color = color_choice(args.color, args.output.is_some());
+    let color = color_choice(args.out.color, args.out.output.is_some());
     // The CI formats judge findings by --fail-on: error when it fails them, note otherwise.
     let verdicts = || crate::check_cmd::diff_verdicts(&report, &analyses, |f| policy.fails(f));
-    emit(args.output.as_deref(), color, |out| match args.format {
-        OutputFormat::Json => report::json::render(&report, out),
-        OutputFormat::Markdown => report::markdown::render(&report, &verdicts(), out),
-        OutputFormat::Github => report::github::render(&report, &verdicts(), out),
-        OutputFormat::Sarif => report::sarif::render(&report, &verdicts(), out),
-        _ => report::terminal::render(&report, out),
+    emit(args.out.output.as_deref(), color, |out| {
+        match args.out.format {
+            OutputFormat::Json => report::json::render(&report, out),
+            OutputFormat::Markdown => report::markdown::render(&report, &verdicts(), out),
+            OutputFormat::Github => report::github::render(&report, &verdicts(), out),
+            OutputFormat::Sarif => report::sarif::render(&report, &verdicts(), out),
+            _ => report::terminal::render(&report, out),
+        }
     })?;
     let failing = report.findings().any(|f| policy.fails(f));
     Ok(ExitCode::from(u8::from(failing)))
@@ -253,14 +255,16 @@ fn run_diff(args: DiffArgs) -> Result<ExitCode, String> {
 fn run_claims(args: ClaimsArgs) -> Result<ExitCode, String> {
     supported(
         "claims",
-        args.format,
+        args.out.format,
         &[OutputFormat::Terminal, OutputFormat::Json],
     )?;
     let analyses = args.input.load_all(&args.files)?;
-    let color = color_choice(args.color, args.output.is_some());
-    emit(args.output.as_deref(), color, |out| match args.format {
-        OutputFormat::Json => report::claims::render_json(&analyses, out),
-        _ => report::claims::render_table(&analyses, out),
+    let color = color_choice(args.out.color, args.out.output.is_some());
+    emit(args.out.output.as_deref(), color, |out| {
+        match args.out.format {
+            OutputFormat::Json => report::claims::render_json(&analyses, out),
+            _ => report::claims::render_table(&analyses, out),
+        }
     })?;
     Ok(ExitCode::SUCCESS)
 }
